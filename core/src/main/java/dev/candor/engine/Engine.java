@@ -1,0 +1,401 @@
+package dev.candor.engine;
+
+import dev.candor.consent.ConsentService;
+import dev.candor.explain.Evidence;
+import dev.candor.explain.Reason;
+import dev.candor.ingest.IngestPipeline;
+import dev.candor.ingest.IngestReport;
+import dev.candor.ingest.RawEvent;
+import dev.candor.model.ConsentChange;
+import dev.candor.model.ConsentState;
+import dev.candor.model.Event;
+import dev.candor.model.Feedback;
+import dev.candor.model.FeedbackSignal;
+import dev.candor.model.Item;
+import dev.candor.model.ItemId;
+import dev.candor.model.Preferences;
+import dev.candor.model.Purpose;
+import dev.candor.model.SubjectId;
+import dev.candor.privacy.Pseudonymizer;
+import dev.candor.profile.FeedbackService;
+import dev.candor.profile.History;
+import dev.candor.profile.InteractionIndex;
+import dev.candor.profile.PreferenceService;
+import dev.candor.recommend.Catalog;
+import dev.candor.recommend.PersonalizationLevel;
+import dev.candor.recommend.PersonalizationPolicy;
+import dev.candor.recommend.RecommendationRequest;
+import dev.candor.recommend.Recommendations;
+import dev.candor.recommend.Recommender;
+import dev.candor.recommend.ScoredItem;
+import dev.candor.recommend.UserState;
+import dev.candor.recommend.WeightedHistory;
+import dev.candor.recommend.source.CategorySource;
+import dev.candor.recommend.source.ContentSource;
+import dev.candor.recommend.source.ItemKnnModel;
+import dev.candor.recommend.source.ItemKnnSource;
+import dev.candor.recommend.source.PopularSource;
+import dev.candor.store.Page;
+import dev.candor.store.Storage;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Candor as a library: one object that ingests, remembers consent and preferences, trains and
+ * recommends with reasons. Built with {@link #builder()}; the server and CLI are thin transports
+ * over it.
+ *
+ * <p>Thread-safe. Every method that accepts data returns after it is durable in the
+ * {@link Storage}; infrastructure failures propagate as {@code StoreUnavailableException}
+ * (nothing was changed). Methods take {@link SubjectId}s: transports pseudonymize raw user ids
+ * with {@link #pseudonymizer()} at the edge and pass raw ids nowhere else.
+ */
+public final class Engine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final Storage storage;
+    private final Pseudonymizer pseudonymizer;
+    private final EngineConfig config;
+    private final InstantSource clock;
+    private final Catalog catalog;
+    private final ConsentService consents;
+    private final PreferenceService preferences;
+    private final FeedbackService feedback;
+    private final InteractionIndex index = new InteractionIndex();
+    private final IngestPipeline ingest;
+    private final ModelTrainer trainer;
+    private final Recommender recommender;
+    private final EngineMetrics metrics = new EngineMetrics();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final ScheduledExecutorService scheduler;
+    private volatile TrainedModels models = TrainedModels.EMPTY;
+
+    private Engine(Builder b) {
+        this.storage = Objects.requireNonNull(b.storage, "storage");
+        this.pseudonymizer = Objects.requireNonNull(b.pseudonymizer, "pseudonymizer");
+        this.config = b.config;
+        this.clock = b.clock;
+        this.catalog = new Catalog(config.sensitivity());
+        loadCatalog();
+        this.consents = new ConsentService(storage.consents(), clock);
+        this.preferences = new PreferenceService(storage.preferences());
+        this.feedback = new FeedbackService(storage.feedback(), preferences, clock,
+                id -> catalog.indexOf(id).orElse(-1));
+        loadIndex();
+        this.ingest = new IngestPipeline(pseudonymizer, consents, catalog, config.decay(), storage.events(), index, clock,
+                (events, report) -> {
+                    metrics.eventsAccepted.add(report.accepted());
+                    metrics.eventsRejected.add(report.errors().size());
+                    report.dropped().forEach((reason, n) -> metrics.eventsDropped.get(reason).add(n));
+                    if (!events.isEmpty()) {
+                        dirty.set(true);
+                    }
+                });
+        consents.onChange(s -> {
+            metrics.consentChanges.increment();
+            dirty.set(true);
+        });
+        this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config);
+        this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
+                new ItemKnnSource(() -> models.knn(), catalog, config.decay()),
+                new ContentSource(catalog, () -> models.popularity()),
+                new PopularSource(() -> models.popularity()),
+                new CategorySource(catalog, () -> models.popularity())), List.of());
+        retrain();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "candor-trainer");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!config.retrainInterval().isZero()) {
+            long ms = config.retrainInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::retrainIfDirty, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        LOG.log(System.Logger.Level.INFO, "engine started on {0}: {1} items, {2} events of {3} subjects",
+                storage.description(), catalog.size(), index.events(), index.subjects());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void loadCatalog() {
+        List<Item> chunk = new ArrayList<>(1024);
+        storage.items().forEach(item -> {
+            chunk.add(item);
+            if (chunk.size() == 1024) {
+                catalog.putAll(chunk);
+                chunk.clear();
+            }
+        });
+        catalog.putAll(chunk);
+    }
+
+    private void loadIndex() {
+        long[] skipped = new long[1];
+        storage.events().forEach(e -> {
+            OptionalInt item = catalog.indexOf(e.item());
+            Optional<Byte> kind = config.decay().code(e.type());
+            if (item.isEmpty() || kind.isEmpty()) {
+                skipped[0]++;
+                return;
+            }
+            index.add(e.subject(), e.id(), item.getAsInt(), kind.get(), (float) e.value(), e.timestamp().toEpochMilli(),
+                    IngestPipeline.sessionKey(e.session()));
+        });
+        if (skipped[0] > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} stored events name items or event types no longer configured; they are kept but not used", skipped[0]);
+        }
+    }
+
+    // ---- catalog
+
+    /** Stores the items (durably), then makes them recommendable. */
+    public void putItems(List<Item> items) {
+        storage.items().putAll(items);
+        catalog.putAll(items);
+        dirty.set(true);
+    }
+
+    public Optional<Item> item(ItemId id) {
+        return storage.items().get(id);
+    }
+
+    public Page<Item, ItemId> listItems(int limit, Optional<ItemId> after) {
+        return storage.items().list(limit, after);
+    }
+
+    /** Deletes an item from the catalog; events that name it are kept but it is never recommended. */
+    public boolean deleteItem(ItemId id) {
+        boolean deleted = storage.items().delete(id);
+        catalog.remove(id);
+        dirty.set(true);
+        return deleted;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    // ---- consent, preferences, feedback
+
+    public ConsentState consent(SubjectId subject) {
+        return consents.current(subject);
+    }
+
+    public ConsentState recordConsent(SubjectId subject, Map<Purpose, Boolean> changes, String source) {
+        return consents.record(subject, changes, source);
+    }
+
+    public List<ConsentChange> consentHistory(SubjectId subject) {
+        return consents.history(subject);
+    }
+
+    public Preferences preferences(SubjectId subject) {
+        return preferences.get(subject);
+    }
+
+    public void putPreferences(SubjectId subject, Preferences prefs) {
+        preferences.put(subject, prefs);
+        dirty.set(true);
+    }
+
+    /**
+     * Records feedback on an item of the catalog; it acts on the next request.
+     *
+     * @throws IllegalArgumentException when the item is unknown
+     */
+    public Feedback feedback(SubjectId subject, ItemId item, FeedbackSignal signal, Optional<String> requestId) {
+        if (catalog.indexOf(item).isEmpty()) {
+            throw new IllegalArgumentException("item is not in the catalog");
+        }
+        Feedback f = feedback.record(subject, item, signal, requestId);
+        metrics.feedback.get(signal).increment();
+        dirty.set(true);
+        return f;
+    }
+
+    // ---- events
+
+    public IngestReport ingest(List<RawEvent> batch) {
+        return ingest.ingest(batch);
+    }
+
+    public List<Event> events(SubjectId subject) {
+        return storage.events().forSubject(subject);
+    }
+
+    // ---- recommend
+
+    public Recommendations recommend(RecommendationRequest request) {
+        Instant now = clock.instant();
+        SubjectId s = request.subject();
+        UserState base = new UserState(s, consents.current(s), preferences.get(s), History.EMPTY,
+                feedback.notInterested(s), feedback.notMe(s), now);
+        PersonalizationLevel level = recommender.policy().allowedLevel(base);
+        UserState user = base;
+        WeightedHistory evidence = WeightedHistory.EMPTY;
+        if (level == PersonalizationLevel.FULL) {
+            user = new UserState(s, base.consent(), base.preferences(), index.history(s), base.notInterested(),
+                    base.notMe(), now);
+            evidence = WeightedHistory.of(user, catalog, config.decay());
+        }
+        Recommendations r = recommender.recommend(request, user, level, evidence);
+        metrics.recommendations.get(r.level()).increment();
+        metrics.itemsServed.add(r.items().size());
+        metrics.itemsExplained.add(r.items().stream().filter(i -> !i.reasons().isEmpty()).count());
+        return r;
+    }
+
+    /**
+     * {@return items often liked together with {@code item}, best first, each explained}; empty when
+     * the item is unknown. Non-personal. Sensitive items appear only next to an item of the same
+     * sensitive category.
+     */
+    public Optional<List<ScoredItem>> similar(ItemId item, int n) {
+        OptionalInt anchor = catalog.indexOf(item);
+        if (anchor.isEmpty()) {
+            return Optional.empty();
+        }
+        int a = anchor.getAsInt();
+        Item anchorItem = catalog.item(a);
+        ItemKnnModel knn = models.knn();
+        int[] nb = knn.neighbours(a);
+        float[] sim = knn.similarities(a);
+        List<ScoredItem> out = new ArrayList<>();
+        for (int t = 0; t < nb.length; t++) {
+            int j = nb[t];
+            if (!catalog.isRecommendable(j) || sim[t] <= 0) {
+                continue;
+            }
+            if (catalog.isSensitive(j) && !sharesSensitiveCategory(anchorItem, catalog.item(j))) {
+                continue;
+            }
+            out.add(new ScoredItem(j, List.of(new Reason.OftenTogether(List.of(new Evidence(Evidence.Kind.ITEM,
+                    anchorItem.id().value(), anchorItem.title(), "liked", sim[t]))))));
+        }
+        out.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score()) : Integer.compare(x.item(), y.item()));
+        return Optional.of(out.subList(0, Math.min(n, out.size())));
+    }
+
+    private boolean sharesSensitiveCategory(Item anchor, Item other) {
+        for (String c : other.categories()) {
+            if (catalog.sensitivity().isSensitiveCategory(c)
+                    && anchor.categories().stream().anyMatch(c::equalsIgnoreCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- models
+
+    /** {@return the models recommendations use now} */
+    public TrainedModels models() {
+        return models;
+    }
+
+    /** Rebuilds the models from the live index now and swaps them in. {@return the new models} */
+    public synchronized TrainedModels retrain() {
+        dirty.set(false);
+        long start = System.nanoTime();
+        TrainedModels next = trainer.train(clock.instant());
+        models = next;
+        metrics.trainings.increment();
+        metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
+        return next;
+    }
+
+    private void retrainIfDirty() {
+        try {
+            if (dirty.get()) {
+                retrain();
+            }
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            LOG.log(System.Logger.Level.WARNING, "model training failed; will retry: " + e.getClass().getSimpleName());
+        }
+    }
+
+    // ---- plumbing
+
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    public InteractionIndex index() {
+        return index;
+    }
+
+    public ConsentService consents() {
+        return consents;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Stops background training. Does not close the storage (its owner does). */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    /** Assembles an {@link Engine}. Not thread-safe. */
+    public static final class Builder {
+        private Storage storage;
+        private Pseudonymizer pseudonymizer;
+        private EngineConfig config = EngineConfig.defaults();
+        private InstantSource clock = InstantSource.system();
+
+        private Builder() {
+        }
+
+        public Builder storage(Storage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        public Builder pseudonymizer(Pseudonymizer pseudonymizer) {
+            this.pseudonymizer = pseudonymizer;
+            return this;
+        }
+
+        public Builder config(EngineConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Loads state from the storage and trains the first models. */
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

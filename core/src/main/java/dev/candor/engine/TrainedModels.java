@@ -1,0 +1,24 @@
+package dev.candor.engine;
+
+import dev.candor.recommend.source.ItemKnnModel;
+import dev.candor.recommend.source.PopularityModel;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One consistent set of trained models, swapped whole.
+ *
+ * @param knn        item-based CF neighbourhoods
+ * @param popularity item popularity
+ * @param trainedAt  when training started
+ * @param subjects   subjects whose behaviour fed the models
+ */
+public record TrainedModels(ItemKnnModel knn, PopularityModel popularity, Instant trainedAt, int subjects) {
+    public static final TrainedModels EMPTY = new TrainedModels(ItemKnnModel.EMPTY, PopularityModel.EMPTY, Instant.EPOCH, 0);
+
+    public TrainedModels {
+        Objects.requireNonNull(knn, "knn");
+        Objects.requireNonNull(popularity, "popularity");
+        Objects.requireNonNull(trainedAt, "trainedAt");
+    }
+}

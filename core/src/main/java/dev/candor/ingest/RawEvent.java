@@ -1,0 +1,37 @@
+package dev.candor.ingest;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * An event as the edge received it: JSON types already checked, semantics not yet. Holds the raw
+ * user id, so it must never be logged or stored; {@link #toString()} hides it.
+ *
+ * @param user      the host application's user id (raw)
+ * @param item      the item id
+ * @param type      the event type
+ * @param value     the value, if sent
+ * @param timestamp when it happened, if sent
+ * @param session   the raw session id, if sent
+ * @param context   the context fields, if sent
+ */
+public record RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
+                       Optional<String> session, RawContext context) {
+    public RawEvent {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(context, "context");
+    }
+
+    public static RawEvent of(String user, String item, String type) {
+        return new RawEvent(user, item, type, OptionalDouble.empty(), Optional.empty(), Optional.empty(), RawContext.NONE);
+    }
+
+    @Override
+    public String toString() {
+        return "RawEvent[user=…, item=" + item + ", type=" + type + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.candor.recommend;
+
+import dev.candor.consent.SensitivityPolicy;
+import dev.candor.model.Item;
+import dev.candor.model.ItemId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The catalog in memory: every item known to the engine gets a dense index for the lifetime of the
+ * process (indexes are never reused; a deleted item keeps its index but is no longer
+ * {@linkplain #isRecommendable recommendable}).
+ *
+ * <p>Thread-safe: writers are serialized; readers see a consistent item per index without locking.
+ */
+public final class Catalog {
+    private final SensitivityPolicy sensitivity;
+    private final Map<ItemId, Integer> index = new ConcurrentHashMap<>();
+    private volatile Item[] items = new Item[256];
+    private volatile boolean[] sensitive = new boolean[256];
+    private volatile boolean[] live = new boolean[256];
+    private volatile int size;
+
+    public Catalog(SensitivityPolicy sensitivity) {
+        this.sensitivity = sensitivity;
+    }
+
+    /** Adds or replaces items; {@return their indexes, aligned with the input} */
+    public synchronized int[] putAll(List<Item> batch) {
+        int[] out = new int[batch.size()];
+        for (int k = 0; k < batch.size(); k++) {
+            Item item = batch.get(k);
+            Integer existing = index.get(item.id());
+            int i;
+            if (existing != null) {
+                i = existing;
+            } else {
+                i = size;
+                ensureCapacity(i + 1);
+            }
+            items[i] = item;
+            sensitive[i] = sensitivity.isSensitive(item);
+            live[i] = item.active();
+            if (existing == null) {
+                index.put(item.id(), i);
+                size = i + 1;
+            }
+            out[k] = i;
+        }
+        return out;
+    }
+
+    /** Marks an item deleted: it stays resolvable for history but is never recommended. */
+    public synchronized boolean remove(ItemId id) {
+        Integer i = index.get(id);
+        if (i == null || !live[i] && items[i] == null) {
+            return false;
+        }
+        live[i] = false;
+        return true;
+    }
+
+    private void ensureCapacity(int n) {
+        if (n <= items.length) {
+            return;
+        }
+        int cap = Math.max(n, items.length * 2);
+        Item[] ni = Arrays.copyOf(items, cap);
+        boolean[] ns = Arrays.copyOf(sensitive, cap);
+        boolean[] nl = Arrays.copyOf(live, cap);
+        items = ni;
+        sensitive = ns;
+        live = nl;
+    }
+
+    public OptionalInt indexOf(ItemId id) {
+        Integer i = index.get(id);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** {@return whether the id names an item that exists and is active} */
+    public boolean contains(ItemId id) {
+        Integer i = index.get(id);
+        return i != null && live[i];
+    }
+
+    public Item item(int i) {
+        return items[i];
+    }
+
+    public Optional<Item> get(ItemId id) {
+        Integer i = index.get(id);
+        return i == null ? Optional.empty() : Optional.of(items[i]);
+    }
+
+    /** {@return the number of indexes handed out (including deleted items)} */
+    public int size() {
+        return size;
+    }
+
+    public boolean isSensitive(int i) {
+        return sensitive[i];
+    }
+
+    public boolean isRecommendable(int i) {
+        return i < size && live[i];
+    }
+
+    public SensitivityPolicy sensitivity() {
+        return sensitivity;
+    }
+
+    /** {@return whether the item has the category (case-insensitive)} */
+    public boolean hasCategory(int i, String category) {
+        for (String c : items[i].categories()) {
+            if (c.equalsIgnoreCase(category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return every category in use, lowercase, with its number of live items} */
+    public Map<String, Integer> categoryCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            if (!live[i]) {
+                continue;
+            }
+            for (String c : items[i].categories()) {
+                counts.merge(c.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** {@return indexes of live items, ascending} */
+    public List<Integer> liveIndexes() {
+        List<Integer> out = new ArrayList<>();
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            if (live[i]) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}

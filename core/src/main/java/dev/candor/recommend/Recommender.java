@@ -1,0 +1,131 @@
+package dev.candor.recommend;
+
+import dev.candor.explain.Evidence;
+import dev.candor.explain.Reason;
+import dev.candor.model.Preferences;
+import dev.candor.recommend.blend.LinearBlend;
+import dev.candor.recommend.blend.SourceResult;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntPredicate;
+
+/**
+ * The recommend path after the subject's state is assembled: policy → sources → blend → filters →
+ * top n. Every item leaves with reasons that add up to its score, and the response lists exactly
+ * the data categories that influenced it.
+ *
+ * <p>Thread-safe; holds no per-request state.
+ */
+public final class Recommender {
+    private final Catalog catalog;
+    private final PersonalizationPolicy policy;
+    private final Map<String, CandidateSource> sources;
+    private final List<Reranker> rerankers;
+
+    public Recommender(Catalog catalog, PersonalizationPolicy policy, List<CandidateSource> sources, List<Reranker> rerankers) {
+        this.catalog = catalog;
+        this.policy = policy;
+        Map<String, CandidateSource> bySource = new java.util.LinkedHashMap<>();
+        for (CandidateSource s : sources) {
+            bySource.put(s.name(), s);
+        }
+        this.sources = Map.copyOf(bySource);
+        this.rerankers = List.copyOf(rerankers);
+    }
+
+    public PersonalizationPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Recommends for a subject whose state was assembled for {@code level} (at levels below FULL the
+     * state must hold no behavioural history; the caller guarantees it was not even read).
+     */
+    public Recommendations recommend(RecommendationRequest request, UserState user, PersonalizationLevel level,
+                                     WeightedHistory evidence) {
+        PolicyDecision decision = policy.decide(user, level, evidence);
+        Preferences prefs = level == PersonalizationLevel.NONE ? Preferences.NONE : user.preferences();
+        IntPredicate accept = filter(request, user, level, prefs);
+        SourceQuery query = new SourceQuery(user, level == PersonalizationLevel.FULL ? evidence : WeightedHistory.EMPTY, level, accept,
+                request.category().map(c -> c.toLowerCase(Locale.ROOT)));
+        int perSource = Math.max(50, request.n() * 5);
+        List<SourceResult> results = new ArrayList<>();
+        decision.weights().forEach((name, weight) -> {
+            CandidateSource source = sources.get(name);
+            if (source != null) {
+                results.add(new SourceResult(name, weight, source.candidates(query, perSource)));
+            }
+        });
+        List<ScoredItem> ranked = LinearBlend.blend(results);
+        for (Reranker r : rerankers) {
+            ranked = r.rerank(ranked, query, request.n());
+        }
+        List<ScoredItem> top = ranked.subList(0, Math.min(request.n(), ranked.size()));
+        return new Recommendations(UUID.randomUUID().toString(), level, top,
+                dataUsed(top, user, level, query), decision.fallback());
+    }
+
+    private IntPredicate filter(RecommendationRequest request, UserState user, PersonalizationLevel level, Preferences prefs) {
+        Optional<String> category = request.category().map(c -> c.toLowerCase(Locale.ROOT));
+        boolean personal = level != PersonalizationLevel.NONE;
+        return i -> {
+            if (!catalog.isRecommendable(i)) {
+                return false;
+            }
+            if (category.isPresent() && !catalog.hasCategory(i, category.get())) {
+                return false;
+            }
+            if (personal && user.notInterested().contains(i)) {
+                return false;
+            }
+            if (personal && !prefs.dislikedCategories().isEmpty()) {
+                for (String c : catalog.item(i).categories()) {
+                    if (prefs.dislikedCategories().contains(c.toLowerCase(Locale.ROOT))) {
+                        return false;
+                    }
+                }
+            }
+            return !catalog.isSensitive(i) || catalog.sensitivity().mayShow(catalog.item(i), prefs, category);
+        };
+    }
+
+    /** {@return the data categories that influenced the response: from the reasons, plus exclusions applied} */
+    static Set<DataCategory> dataUsed(List<ScoredItem> items, UserState user, PersonalizationLevel level, SourceQuery query) {
+        Set<DataCategory> used = EnumSet.noneOf(DataCategory.class);
+        for (ScoredItem item : items) {
+            for (Reason r : item.reasons()) {
+                switch (r) {
+                    case Reason.BecauseYouInteracted b -> used.add(DataCategory.BEHAVIORAL);
+                    case Reason.MatchesInterest m -> {
+                        for (Evidence e : m.evidence()) {
+                            used.add(e.relation().equals("stated") ? DataCategory.EXPLICIT_PREFERENCES : DataCategory.BEHAVIORAL);
+                        }
+                    }
+                    case Reason.Popular p -> used.add(DataCategory.POPULARITY);
+                    case Reason.Trending t -> used.add(DataCategory.POPULARITY);
+                    case Reason.OftenTogether o -> used.add(DataCategory.POPULARITY);
+                    case Reason.PopularWith p -> used.add(DataCategory.COMMUNITY);
+                    case Reason.Curated c -> used.add(DataCategory.CURATED);
+                    case Reason.InCategory c -> {
+                        // catalog data only: nothing about anyone
+                    }
+                }
+            }
+        }
+        if (level != PersonalizationLevel.NONE) {
+            if (!user.notInterested().isEmpty() || !user.preferences().dislikedCategories().isEmpty()) {
+                used.add(DataCategory.EXPLICIT_PREFERENCES);
+            }
+            if (level == PersonalizationLevel.FULL && !query.history().isEmpty()) {
+                used.add(DataCategory.BEHAVIORAL); // already-seen items were excluded using the history
+            }
+        }
+        return used;
+    }
+}

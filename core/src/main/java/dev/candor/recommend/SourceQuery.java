@@ -1,0 +1,26 @@
+package dev.candor.recommend;
+
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
+/**
+ * What a source gets for one request: the subject's state, their usable evidence, and the filter
+ * every candidate must pass (recommendable, not excluded, in the requested category, allowed by
+ * the sensitive-category guard).
+ *
+ * @param user    the subject's state for this request
+ * @param history the evidence inference may use (empty at levels below FULL)
+ * @param level   the personalization level decided for this request
+ * @param accept  candidates must satisfy this
+ * @param category the category the request asked for, lowercase, if any
+ */
+public record SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
+                          java.util.Optional<String> category) {
+    public SourceQuery {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(accept, "accept");
+    }
+}

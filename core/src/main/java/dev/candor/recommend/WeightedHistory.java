@@ -1,0 +1,110 @@
+package dev.candor.recommend;
+
+import dev.candor.consent.SensitivityPolicy;
+import dev.candor.profile.DecayPolicy;
+import dev.candor.profile.History;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A subject's history reduced to the evidence inference may use: one entry per distinct item with
+ * its decayed weight now, and the kind of event that weighed most (for the explanation's verb).
+ *
+ * <p>Left out: items the subject said were "not me" or "not interested", items of sensitive
+ * categories the subject has not opted into, deleted items, and events that weigh nothing.
+ * Immutable.
+ */
+public final class WeightedHistory {
+    public static final WeightedHistory EMPTY = new WeightedHistory(new int[0], new double[0], new byte[0]);
+
+    private final int[] items;
+    private final double[] weights;
+    private final byte[] kinds;
+
+    private WeightedHistory(int[] items, double[] weights, byte[] kinds) {
+        this.items = items;
+        this.weights = weights;
+        this.kinds = kinds;
+    }
+
+    /** Builds the evidence for {@code user} now. */
+    public static WeightedHistory of(UserState user, Catalog catalog, DecayPolicy decay) {
+        History h = user.history();
+        if (h.isEmpty()) {
+            return EMPTY;
+        }
+        SensitivityPolicy sensitivity = catalog.sensitivity();
+        long now = user.now().toEpochMilli();
+        Map<Integer, double[]> acc = new HashMap<>();
+        Map<Integer, byte[]> best = new HashMap<>();
+        for (int k = 0; k < h.size(); k++) {
+            int item = h.item(k);
+            if (user.notMe().contains(item) || user.notInterested().contains(item)) {
+                continue;
+            }
+            if (catalog.isSensitive(item) && !sensitivity.mayInferFrom(catalog.item(item), user.preferences())) {
+                continue;
+            }
+            double w = decay.weight(h.kind(k), h.value(k), now - h.timeMillis(k));
+            if (!(w > 0)) {
+                continue;
+            }
+            double[] sum = acc.computeIfAbsent(item, x -> new double[2]);
+            sum[0] += w;
+            if (w > sum[1]) {
+                sum[1] = w;
+                best.put(item, new byte[] {h.kind(k)});
+            }
+        }
+        int[] items = acc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double[] weights = new double[items.length];
+        byte[] kinds = new byte[items.length];
+        for (int k = 0; k < items.length; k++) {
+            weights[k] = acc.get(items[k])[0];
+            kinds[k] = best.get(items[k])[0];
+        }
+        return new WeightedHistory(items, weights, kinds);
+    }
+
+    /** {@return a history from explicit arrays (tests, evaluation); items must be distinct} */
+    public static WeightedHistory of(int[] items, double[] weights, byte[] kinds) {
+        if (items.length != weights.length || items.length != kinds.length) {
+            throw new IllegalArgumentException("items, weights and kinds must have the same length");
+        }
+        return new WeightedHistory(items.clone(), weights.clone(), kinds.clone());
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    public boolean isEmpty() {
+        return items.length == 0;
+    }
+
+    public int item(int k) {
+        return items[k];
+    }
+
+    public double weight(int k) {
+        return weights[k];
+    }
+
+    public byte kind(int k) {
+        return kinds[k];
+    }
+
+    /** {@return whether the item is among the evidence} */
+    public boolean contains(int item) {
+        return Arrays.binarySearch(items, item) >= 0;
+    }
+
+    public double totalWeight() {
+        double s = 0;
+        for (double w : weights) {
+            s += w;
+        }
+        return s;
+    }
+}

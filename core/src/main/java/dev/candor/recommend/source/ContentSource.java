@@ -1,0 +1,126 @@
+package dev.candor.recommend.source;
+
+import dev.candor.explain.Evidence;
+import dev.candor.explain.Reason;
+import dev.candor.model.Item;
+import dev.candor.recommend.Candidate;
+import dev.candor.recommend.CandidateSource;
+import dev.candor.recommend.Catalog;
+import dev.candor.recommend.DataCategory;
+import dev.candor.recommend.PersonalizationLevel;
+import dev.candor.recommend.SourceQuery;
+import dev.candor.recommend.WeightedHistory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Content-based: items whose categories match the subject's interests. Interests are the
+ * categories the subject stated (weight 1 each) and, at level FULL only, the categories their
+ * evidence falls in, as a share of their total evidence weight ("learned", at least 5 %). An
+ * item's score is the sum of its matched interests; each match is one piece of evidence.
+ * Ties are broken by popularity, which selects but never changes a score.
+ */
+public final class ContentSource implements CandidateSource {
+    /** Learned interests below this share of the subject's evidence are ignored. */
+    public static final double MIN_LEARNED_SHARE = 0.05;
+
+    private final Catalog catalog;
+    private final Supplier<PopularityModel> popularity;
+
+    public ContentSource(Catalog catalog, Supplier<PopularityModel> popularity) {
+        this.catalog = catalog;
+        this.popularity = popularity;
+    }
+
+    @Override
+    public String name() {
+        return "content";
+    }
+
+    @Override
+    public DataCategory dataCategory() {
+        return DataCategory.EXPLICIT_PREFERENCES;
+    }
+
+    /** {@return the subject's interests: category to (stated weight, learned weight)} */
+    public Map<String, double[]> interests(SourceQuery query) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String c : query.user().preferences().likedCategories()) {
+            out.computeIfAbsent(c.toLowerCase(Locale.ROOT), x -> new double[2])[0] = 1.0;
+        }
+        WeightedHistory h = query.history();
+        if (query.level() == PersonalizationLevel.FULL && !h.isEmpty()) {
+            double total = h.totalWeight();
+            Map<String, Double> learned = new LinkedHashMap<>();
+            for (int k = 0; k < h.size(); k++) {
+                for (String c : catalog.item(h.item(k)).categories()) {
+                    learned.merge(c.toLowerCase(Locale.ROOT), h.weight(k) / total, Double::sum);
+                }
+            }
+            learned.forEach((c, share) -> {
+                if (share >= MIN_LEARNED_SHARE && !query.user().preferences().dislikedCategories().contains(c)) {
+                    out.computeIfAbsent(c, x -> new double[2])[1] = share;
+                }
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public List<Candidate> candidates(SourceQuery query, int limit) {
+        Map<String, double[]> interests = interests(query);
+        if (interests.isEmpty()) {
+            return List.of();
+        }
+        PopularityModel pop = popularity.get();
+        record Scored(int item, double score, int popularity) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        int n = catalog.size();
+        for (int i = 0; i < n; i++) {
+            if (!catalog.isRecommendable(i) || query.history().contains(i) || !query.accept().test(i)) {
+                continue;
+            }
+            double s = 0;
+            for (String c : catalog.item(i).categories()) {
+                double[] w = interests.get(c.toLowerCase(Locale.ROOT));
+                if (w != null) {
+                    s += w[0] + w[1];
+                }
+            }
+            if (s > 0) {
+                scored.add(new Scored(i, s, pop.count(i)));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingInt(Scored::popularity).reversed())
+                .thenComparingInt(Scored::item));
+        List<Candidate> out = new ArrayList<>(Math.min(limit, scored.size()));
+        for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+            out.add(new Candidate(s.item(), explain(catalog.item(s.item()), interests)));
+        }
+        return out;
+    }
+
+    private static Reason explain(Item item, Map<String, double[]> interests) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (String c : item.categories()) {
+            double[] w = interests.get(c.toLowerCase(Locale.ROOT));
+            if (w == null) {
+                continue;
+            }
+            if (w[0] > 0) {
+                evidence.add(new Evidence(Evidence.Kind.CATEGORY, c.toLowerCase(Locale.ROOT), c, "stated", w[0]));
+            }
+            if (w[1] > 0) {
+                evidence.add(new Evidence(Evidence.Kind.CATEGORY, c.toLowerCase(Locale.ROOT), c, "activity", w[1]));
+            }
+        }
+        return new Reason.MatchesInterest(evidence);
+    }
+}

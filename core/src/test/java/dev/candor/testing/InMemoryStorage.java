@@ -1,0 +1,350 @@
+package dev.candor.testing;
+
+import dev.candor.model.ConsentChange;
+import dev.candor.model.ConsentState;
+import dev.candor.model.Event;
+import dev.candor.model.Feedback;
+import dev.candor.model.Item;
+import dev.candor.model.ItemId;
+import dev.candor.model.Preferences;
+import dev.candor.model.Purpose;
+import dev.candor.model.SubjectId;
+import dev.candor.store.ApiKey;
+import dev.candor.store.ApiKeyStore;
+import dev.candor.store.ConsentStore;
+import dev.candor.store.EventStore;
+import dev.candor.store.FeedbackStore;
+import dev.candor.store.ItemStore;
+import dev.candor.store.Page;
+import dev.candor.store.PreferenceStore;
+import dev.candor.store.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Storage} in memory, for fast engine tests. Synchronized on itself; counts reads of
+ * behavioural events so tests can assert a path never touched them.
+ */
+public final class InMemoryStorage implements Storage {
+    private final TreeMap<ItemId, Item> items = new TreeMap<>();
+    private final Map<SubjectId, ConsentState> consent = new TreeMap<>();
+    private final Map<SubjectId, List<ConsentChange>> consentHistory = new TreeMap<>();
+    private final TreeMap<Long, Event> events = new TreeMap<>();
+    private final Map<SubjectId, Preferences> prefs = new TreeMap<>();
+    private final List<Feedback> feedback = new ArrayList<>();
+    private final Map<String, ApiKey> keys = new TreeMap<>();
+    /** Number of calls that read behavioural events. */
+    public final AtomicInteger eventReads = new AtomicInteger();
+
+    @Override
+    public ItemStore items() {
+        return new ItemStore() {
+            @Override
+            public void putAll(List<Item> batch) {
+                synchronized (InMemoryStorage.this) {
+                    batch.forEach(i -> items.put(i.id(), i));
+                }
+            }
+
+            @Override
+            public Optional<Item> get(ItemId id) {
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(items.get(id));
+                }
+            }
+
+            @Override
+            public boolean delete(ItemId id) {
+                synchronized (InMemoryStorage.this) {
+                    return items.remove(id) != null;
+                }
+            }
+
+            @Override
+            public Page<Item, ItemId> list(int limit, Optional<ItemId> after) {
+                synchronized (InMemoryStorage.this) {
+                    var tail = after.isPresent() ? items.tailMap(after.get(), false) : items;
+                    List<Item> page = tail.values().stream().limit(limit).toList();
+                    boolean more = tail.size() > limit;
+                    return new Page<>(page, more ? Optional.of(page.getLast().id()) : Optional.empty());
+                }
+            }
+
+            @Override
+            public void forEach(Consumer<Item> sink) {
+                List<Item> copy;
+                synchronized (InMemoryStorage.this) {
+                    copy = List.copyOf(items.values());
+                }
+                copy.forEach(sink);
+            }
+
+            @Override
+            public long count() {
+                synchronized (InMemoryStorage.this) {
+                    return items.size();
+                }
+            }
+        };
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return new ConsentStore() {
+            @Override
+            public ConsentState record(SubjectId subject, Map<Purpose, Boolean> changes, Instant at, String source) {
+                synchronized (InMemoryStorage.this) {
+                    ConsentState next = consent.getOrDefault(subject, ConsentState.DEFAULT).with(changes, at);
+                    consent.put(subject, next);
+                    changes.forEach((p, g) -> consentHistory.computeIfAbsent(subject, s -> new ArrayList<>())
+                            .add(new ConsentChange(p, g, at, source)));
+                    return next;
+                }
+            }
+
+            @Override
+            public Optional<ConsentState> current(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(consent.get(subject));
+                }
+            }
+
+            @Override
+            public List<ConsentChange> history(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    return List.copyOf(consentHistory.getOrDefault(subject, List.of()));
+                }
+            }
+
+            @Override
+            public void forEachCurrent(BiConsumer<SubjectId, ConsentState> sink) {
+                Map<SubjectId, ConsentState> copy;
+                synchronized (InMemoryStorage.this) {
+                    copy = Map.copyOf(consent);
+                }
+                copy.forEach(sink);
+            }
+
+            @Override
+            public long deleteSubject(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    long n = consentHistory.getOrDefault(subject, List.of()).size() + (consent.containsKey(subject) ? 1 : 0);
+                    consent.remove(subject);
+                    consentHistory.remove(subject);
+                    return n;
+                }
+            }
+        };
+    }
+
+    @Override
+    public EventStore events() {
+        return new EventStore() {
+            @Override
+            public void append(List<Event> batch) {
+                synchronized (InMemoryStorage.this) {
+                    batch.forEach(e -> events.put(e.id(), e));
+                }
+            }
+
+            @Override
+            public List<Event> forSubject(SubjectId subject) {
+                eventReads.incrementAndGet();
+                synchronized (InMemoryStorage.this) {
+                    return events.values().stream().filter(e -> e.subject().equals(subject)).toList();
+                }
+            }
+
+            @Override
+            public Optional<Event> get(long eventId) {
+                eventReads.incrementAndGet();
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(events.get(eventId));
+                }
+            }
+
+            @Override
+            public void forEach(Consumer<Event> sink) {
+                eventReads.incrementAndGet();
+                List<Event> copy;
+                synchronized (InMemoryStorage.this) {
+                    copy = List.copyOf(events.values());
+                }
+                copy.forEach(sink);
+            }
+
+            @Override
+            public boolean delete(SubjectId subject, long eventId) {
+                synchronized (InMemoryStorage.this) {
+                    Event e = events.get(eventId);
+                    if (e == null || !e.subject().equals(subject)) {
+                        return false;
+                    }
+                    events.remove(eventId);
+                    return true;
+                }
+            }
+
+            @Override
+            public long deleteSubject(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    long before = events.size();
+                    events.values().removeIf(e -> e.subject().equals(subject));
+                    return before - events.size();
+                }
+            }
+
+            @Override
+            public long count() {
+                synchronized (InMemoryStorage.this) {
+                    return events.size();
+                }
+            }
+
+            @Override
+            public long maxId() {
+                synchronized (InMemoryStorage.this) {
+                    return events.isEmpty() ? 0 : events.lastKey();
+                }
+            }
+        };
+    }
+
+    @Override
+    public PreferenceStore preferences() {
+        return new PreferenceStore() {
+            @Override
+            public Optional<Preferences> get(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(prefs.get(subject));
+                }
+            }
+
+            @Override
+            public void put(SubjectId subject, Preferences p) {
+                synchronized (InMemoryStorage.this) {
+                    prefs.put(subject, p);
+                }
+            }
+
+            @Override
+            public boolean delete(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    return prefs.remove(subject) != null;
+                }
+            }
+
+            @Override
+            public void forEach(BiConsumer<SubjectId, Preferences> sink) {
+                Map<SubjectId, Preferences> copy;
+                synchronized (InMemoryStorage.this) {
+                    copy = Map.copyOf(prefs);
+                }
+                copy.forEach(sink);
+            }
+        };
+    }
+
+    @Override
+    public FeedbackStore feedback() {
+        return new FeedbackStore() {
+            @Override
+            public void append(Feedback f) {
+                synchronized (InMemoryStorage.this) {
+                    feedback.add(f);
+                }
+            }
+
+            @Override
+            public List<Feedback> forSubject(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    return feedback.stream().filter(f -> f.subject().equals(subject)).toList();
+                }
+            }
+
+            @Override
+            public void forEach(Consumer<Feedback> sink) {
+                List<Feedback> copy;
+                synchronized (InMemoryStorage.this) {
+                    copy = List.copyOf(feedback);
+                }
+                copy.forEach(sink);
+            }
+
+            @Override
+            public long deleteSubject(SubjectId subject) {
+                synchronized (InMemoryStorage.this) {
+                    long before = feedback.size();
+                    feedback.removeIf(f -> f.subject().equals(subject));
+                    return before - feedback.size();
+                }
+            }
+
+            @Override
+            public long maxId() {
+                synchronized (InMemoryStorage.this) {
+                    return feedback.stream().mapToLong(Feedback::id).max().orElse(0);
+                }
+            }
+        };
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return new ApiKeyStore() {
+            @Override
+            public void put(ApiKey key) {
+                synchronized (InMemoryStorage.this) {
+                    keys.put(key.keyId(), key);
+                }
+            }
+
+            @Override
+            public Optional<ApiKey> get(String keyId) {
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(keys.get(keyId));
+                }
+            }
+
+            @Override
+            public List<ApiKey> list() {
+                synchronized (InMemoryStorage.this) {
+                    return List.copyOf(keys.values());
+                }
+            }
+
+            @Override
+            public boolean revoke(String keyId, Instant at) {
+                synchronized (InMemoryStorage.this) {
+                    ApiKey k = keys.get(keyId);
+                    if (k == null || !k.active()) {
+                        return false;
+                    }
+                    keys.put(keyId, new ApiKey(k.keyId(), k.hash(), k.scopes(), k.label(), k.createdAt(), Optional.of(at)));
+                    return true;
+                }
+            }
+        };
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+    }
+}
