@@ -13,7 +13,8 @@ import java.util.Map;
  * Weighted linear blending of sources: each source's scores are divided by its best score (so every
  * source spans (0, 1]) and multiplied by its weight; an item's score is the sum over sources
  * (a score-level variant of the "weighted hybrid" of Burke 2002). Because every reason is scaled by
- * exactly the factor its score is, an item's reasons still add up to its blended score.
+ * exactly the factor its score is, an item's reasons still add up to its blended score. An item's
+ * reasons are ordered by weight, strongest first.
  */
 public final class LinearBlend {
     private LinearBlend() {
@@ -41,7 +42,10 @@ public final class LinearBlend {
             }
         }
         List<ScoredItem> out = new ArrayList<>(reasons.size());
-        reasons.forEach((item, rs) -> out.add(new ScoredItem(item, rs)));
+        reasons.forEach((item, rs) -> {
+            rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
+            out.add(new ScoredItem(item, rs));
+        });
         out.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparingInt(ScoredItem::item));
         return out;
     }

@@ -1,0 +1,72 @@
+package dev.candor.server;
+
+import dev.candor.engine.Engine;
+import dev.candor.server.api.ApiContext;
+import dev.candor.server.api.RouteTable;
+import dev.candor.server.api.Routes;
+import dev.candor.server.auth.ApiKeys;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.staticcontent.StaticContentService;
+import java.util.Objects;
+
+/**
+ * The HTTP server over an {@link Engine}: the /v1 API, ops endpoints and the static web UI, on
+ * Helidon SE with virtual threads. Does not own the engine or its storage (see {@link Launcher}
+ * for a server that does).
+ */
+public final class CandorServer implements AutoCloseable {
+    private final WebServer server;
+    private final RouteTable routes;
+    private final ApiContext ctx;
+
+    private CandorServer(Engine engine, ServerConfig config, ApiKeys keys) {
+        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine));
+        this.routes = Routes.all(ctx);
+        this.server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                // Candor enforces its own, smaller body limit with a JSON error; this is a backstop
+                .maxPayloadSize(config.maxBodyBytes() * 2)
+                .idleConnectionTimeout(config.idleTimeout())
+                .routing(r -> {
+                    r.addFilter((chain, req, res) -> {
+                        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+                        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+                        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
+                        if (req.path().path().startsWith("/v1/")) {
+                            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                        }
+                        chain.proceed();
+                    });
+                    routes.register(r, () -> r.register("/", StaticContentService.builder("dev/candor/server/web")
+                            .welcomeFileName("index.html").build()));
+                })
+                .build();
+    }
+
+    /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
+    public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys) {
+        Objects.requireNonNull(engine, "engine");
+        CandorServer s = new CandorServer(engine, config, keys);
+        s.server.start();
+        return s;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    public ApiContext context() {
+        return ctx;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.candor.server.api;
+
+import dev.candor.engine.Engine;
+import dev.candor.server.ServerConfig;
+import dev.candor.server.ServerMetrics;
+import dev.candor.server.auth.ApiKeys;
+import java.util.Objects;
+
+/** What route handlers share: the engine, the HTTP settings, the key registry and the metrics. */
+public record ApiContext(Engine engine, ServerConfig config, ApiKeys keys, ServerMetrics metrics) {
+    public ApiContext {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.candor.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.model.SubjectId;
+import dev.candor.privacy.Pseudonymizer;
+import dev.candor.server.ApiError;
+import dev.candor.server.Json;
+import dev.candor.server.auth.Principal;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
+
+/**
+ * One authenticated API call: the request, the response, who is calling, and helpers that turn
+ * request parts into values or {@link ApiError}s.
+ */
+public record Call(ServerRequest req, ServerResponse res, Optional<Principal> principal, ApiContext ctx) {
+    /** {@return the decoded path parameter} */
+    public String path(String name) {
+        return req.path().pathParameters().get(name);
+    }
+
+    public Optional<String> query(String name) {
+        return req.query().first(name).asOptional();
+    }
+
+    /** {@return an integer query parameter within bounds, or the default when absent} */
+    public int intQuery(String name, int dflt, int min, int max) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n < min || n > max) {
+                throw ApiError.badRequest("INVALID_PARAMETER", name + " must be between " + min + " and " + max, name);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("INVALID_PARAMETER", name + " must be an integer between " + min + " and " + max, name);
+        }
+    }
+
+    /** {@return the body as JSON, within the configured size limit} */
+    public JsonNode body() {
+        return Json.read(req, ctx.config().maxBodyBytes());
+    }
+
+    public void json(int status, Object body) {
+        Json.send(res, status, body);
+    }
+
+    /** {@return the subject for the raw user id in path parameter {@code name}} */
+    public SubjectId subject(String name) {
+        return subjectOf(path(name), "user");
+    }
+
+    /** {@return the subject for a raw user id, or 400 INVALID_USER (the id is not echoed)} */
+    public SubjectId subjectOf(String raw, String field) {
+        if (!Pseudonymizer.isValidRawId(raw)) {
+            throw ApiError.badRequest("INVALID_USER", "user id must be 1 to " + Pseudonymizer.MAX_RAW_ID
+                    + " characters without control characters", field);
+        }
+        return ctx.engine().pseudonymizer().subject(raw);
+    }
+}
