@@ -1,0 +1,79 @@
+package dev.candor.store.sql;
+
+import dev.candor.store.ApiKeyStore;
+import dev.candor.store.ConsentStore;
+import dev.candor.store.EventStore;
+import dev.candor.store.FeedbackStore;
+import dev.candor.store.ItemStore;
+import dev.candor.store.PreferenceStore;
+import dev.candor.store.Storage;
+
+/** {@link Storage} over one SQL database (SQLite or PostgreSQL). */
+public final class SqlStorage implements Storage {
+    private final Database db;
+    private final SqlItemStore items;
+    private final SqlConsentStore consents;
+    private final SqlEventStore events;
+    private final SqlPreferenceStore preferences;
+    private final SqlFeedbackStore feedback;
+    private final SqlApiKeyStore apiKeys;
+
+    SqlStorage(Database db) {
+        this.db = db;
+        this.items = new SqlItemStore(db);
+        this.consents = new SqlConsentStore(db);
+        this.events = new SqlEventStore(db);
+        this.preferences = new SqlPreferenceStore(db);
+        this.feedback = new SqlFeedbackStore(db);
+        this.apiKeys = new SqlApiKeyStore(db);
+    }
+
+    @Override
+    public ItemStore items() {
+        return items;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    @Override
+    public PreferenceStore preferences() {
+        return preferences;
+    }
+
+    @Override
+    public FeedbackStore feedback() {
+        return feedback;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return db.isHealthy();
+    }
+
+    @Override
+    public String description() {
+        return db.description();
+    }
+
+    @Override
+    public void close() {
+        try {
+            events.close();
+        } finally {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.candor.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.candor.model.ConsentChange;
+import dev.candor.model.ConsentState;
+import dev.candor.model.Context;
+import dev.candor.model.Event;
+import dev.candor.model.EventType;
+import dev.candor.model.Feedback;
+import dev.candor.model.FeedbackSignal;
+import dev.candor.model.Intensity;
+import dev.candor.model.Item;
+import dev.candor.model.ItemId;
+import dev.candor.model.Preferences;
+import dev.candor.model.Purpose;
+import dev.candor.model.Scope;
+import dev.candor.model.SubjectId;
+import dev.candor.store.ApiKey;
+import dev.candor.store.Page;
+import dev.candor.store.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Storage} must have, run against SQLite and PostgreSQL by subclasses.
+ * Each test starts from an empty store.
+ */
+public abstract class StorageContractTest {
+    protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+    protected Storage storage;
+
+    /** Opens the storage under test (the same database each call: reopening must keep the data). */
+    protected abstract Storage open();
+
+    /** Removes all data before a test; the default relies on a fresh temporary directory. */
+    protected void wipe() {
+    }
+
+    @BeforeEach
+    void start() {
+        wipe();
+        storage = open();
+    }
+
+    @AfterEach
+    void stop() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    protected static SubjectId subject(int n) {
+        byte[] b = new byte[32];
+        b[31] = (byte) n;
+        b[30] = (byte) (n >> 8);
+        b[0] = (byte) 0xab;
+        return SubjectId.of(HexFormat.of().formatHex(b));
+    }
+
+    protected static Event event(long id, SubjectId s, String item) {
+        return new Event(id, s, ItemId.of(item), EventType.VIEW, 1.0, T0.plusSeconds(id), Optional.empty(), Context.NONE);
+    }
+
+    @Test
+    void itemsRoundTripHostileContentExactly() {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("brand", "Ünïcødé 🎬 'quoted' \"double\" ; DROP TABLE items; --");
+        attrs.put("sep", "3:abc,|\t");
+        Item hostile = new Item(ItemId.of("ítem/1?x=y&z"), "Title with 12:colon and emoji 🎉", List.of("a:b", "12:x", "drama"),
+                attrs, true, T0);
+        storage.items().put(hostile);
+        assertThat(storage.items().get(hostile.id())).contains(hostile);
+        assertThat(storage.items().get(ItemId.of("missing"))).isEmpty();
+    }
+
+    @Test
+    void putReplacesAnItem() {
+        storage.items().put(Item.of("a", "First", List.of("x")));
+        storage.items().put(Item.of("a", "Second", List.of("y")));
+        assertThat(storage.items().get(ItemId.of("a")).orElseThrow().title()).isEqualTo("Second");
+        assertThat(storage.items().count()).isEqualTo(1);
+    }
+
+    @Test
+    void itemsListInBinaryOrderAcrossPages() {
+        List<String> ids = List.of("b", "B", "a", "A", "é", "z10", "z2", "_", "0");
+        storage.items().putAll(ids.stream().map(id -> Item.of(id, id, List.of())).toList());
+        List<String> seen = new ArrayList<>();
+        Optional<ItemId> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<Item, ItemId> page = storage.items().list(2, cursor);
+            page.items().forEach(i -> seen.add(i.id().value()));
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(seen).containsExactly("0", "A", "B", "_", "a", "b", "z10", "z2", "é");
+        assertThat(pages).isEqualTo(5);
+        List<String> scanned = new ArrayList<>();
+        storage.items().forEach(i -> scanned.add(i.id().value()));
+        assertThat(scanned).isEqualTo(seen);
+    }
+
+    @Test
+    void deletingAnItemRemovesItOnce() {
+        storage.items().put(Item.of("a", "A", List.of()));
+        assertThat(storage.items().delete(ItemId.of("a"))).isTrue();
+        assertThat(storage.items().delete(ItemId.of("a"))).isFalse();
+        assertThat(storage.items().count()).isZero();
+    }
+
+    @Test
+    void consentKeepsCurrentStateAndFullHistory() {
+        SubjectId s = subject(1);
+        assertThat(storage.consents().current(s)).isEmpty();
+        ConsentState first = storage.consents().record(s, Map.of(Purpose.PERSONALIZATION, true, Purpose.BEHAVIORAL, true), T0, "signup");
+        assertThat(first.granted()).containsExactlyInAnyOrder(Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        ConsentState second = storage.consents().record(s, Map.of(Purpose.BEHAVIORAL, false), T0.plusSeconds(60), "settings");
+        assertThat(second.granted()).containsExactly(Purpose.PERSONALIZATION);
+        assertThat(storage.consents().current(s)).contains(new ConsentState(EnumSet.of(Purpose.PERSONALIZATION), true, T0.plusSeconds(60)));
+        assertThat(storage.consents().history(s)).containsExactly(
+                new ConsentChange(Purpose.PERSONALIZATION, true, T0, "signup"),
+                new ConsentChange(Purpose.BEHAVIORAL, true, T0, "signup"),
+                new ConsentChange(Purpose.BEHAVIORAL, false, T0.plusSeconds(60), "settings"));
+        Map<SubjectId, ConsentState> all = new LinkedHashMap<>();
+        storage.consents().forEachCurrent(all::put);
+        assertThat(all).containsOnlyKeys(s);
+    }
+
+    @Test
+    void consentDeletionRemovesStateAndHistoryOfThatSubjectOnly() {
+        storage.consents().record(subject(1), Map.of(Purpose.PERSONALIZATION, true), T0, "api");
+        storage.consents().record(subject(2), Map.of(Purpose.ANALYTICS, true), T0, "api");
+        assertThat(storage.consents().deleteSubject(subject(1))).isEqualTo(2);
+        assertThat(storage.consents().current(subject(1))).isEmpty();
+        assertThat(storage.consents().history(subject(1))).isEmpty();
+        assertThat(storage.consents().current(subject(2))).isPresent();
+    }
+
+    @Test
+    void eventsRoundTripWithSessionAndContext() {
+        SubjectId s = subject(1);
+        Event full = new Event(7, s, ItemId.of("i1"), EventType.PURCHASE, 19.99, T0, Optional.of("sess-1"),
+                new Context(Optional.of("mobile"), Optional.of("evening"), Optional.of("DE")));
+        storage.events().append(List.of(full, event(8, s, "i2")));
+        assertThat(storage.events().forSubject(s)).containsExactly(full, event(8, s, "i2"));
+        assertThat(storage.events().get(7)).contains(full);
+        assertThat(storage.events().get(99)).isEmpty();
+        assertThat(storage.events().count()).isEqualTo(2);
+        assertThat(storage.events().maxId()).isEqualTo(8);
+    }
+
+    @Test
+    void eventDeletionChecksTheOwner() {
+        storage.events().append(List.of(event(1, subject(1), "a"), event(2, subject(2), "a"), event(3, subject(1), "b")));
+        assertThat(storage.events().delete(subject(2), 1)).isFalse();
+        assertThat(storage.events().delete(subject(1), 1)).isTrue();
+        assertThat(storage.events().deleteSubject(subject(1))).isEqualTo(1);
+        assertThat(storage.events().forSubject(subject(1))).isEmpty();
+        assertThat(storage.events().forSubject(subject(2))).hasSize(1);
+    }
+
+    @Test
+    void aScanVisitsEveryEventInIdOrderAcrossPages() {
+        List<Event> batch = new ArrayList<>();
+        for (int i = 1; i <= 25_003; i++) {
+            batch.add(event(i, subject(i % 50), "item" + (i % 300)));
+        }
+        storage.events().append(batch);
+        AtomicLong n = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        storage.events().forEach(e -> {
+            assertThat(e.id()).isGreaterThan(last.get());
+            last.set(e.id());
+            n.incrementAndGet();
+        });
+        assertThat(n.get()).isEqualTo(25_003);
+    }
+
+    @Test
+    void concurrentAppendsAreAllDurableAndCounted() throws Exception {
+        int writers = 16;
+        int batches = 20;
+        int perBatch = 50;
+        AtomicLong ids = new AtomicLong();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        List<Event> batch = new ArrayList<>();
+                        for (int i = 0; i < perBatch; i++) {
+                            batch.add(event(ids.incrementAndGet(), subject(writer), "i" + i));
+                        }
+                        storage.events().append(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        storage.close();
+        storage = open();
+        assertThat(storage.events().count()).isEqualTo((long) writers * batches * perBatch);
+        assertThat(storage.events().forSubject(subject(3))).hasSize(batches * perBatch);
+    }
+
+    @Test
+    void aBadBatchFailsAloneAndStoresNothingOfItself() {
+        storage.events().append(List.of(event(1, subject(1), "a")));
+        List<Event> duplicate = List.of(event(2, subject(1), "b"), event(1, subject(1), "c"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.events().append(duplicate))
+                .isInstanceOf(dev.candor.store.StoreException.class);
+        storage.events().append(List.of(event(3, subject(1), "d")));
+        assertThat(storage.events().forSubject(subject(1))).extracting(Event::id).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void preferencesReplaceAndDelete() {
+        SubjectId s = subject(4);
+        Preferences p = new Preferences(Set.of("jazz", "a:b"), Set.of("horror"), Intensity.LOW, Set.of("health"), T0);
+        storage.preferences().put(s, p);
+        assertThat(storage.preferences().get(s)).contains(p);
+        Preferences q = new Preferences(Set.of(), Set.of(), Intensity.HIGH, Set.of(), T0.plusSeconds(1));
+        storage.preferences().put(s, q);
+        assertThat(storage.preferences().get(s)).contains(q);
+        Map<SubjectId, Preferences> all = new LinkedHashMap<>();
+        storage.preferences().forEach(all::put);
+        assertThat(all).containsExactly(Map.entry(s, q));
+        assertThat(storage.preferences().delete(s)).isTrue();
+        assertThat(storage.preferences().delete(s)).isFalse();
+        assertThat(storage.preferences().get(s)).isEmpty();
+    }
+
+    @Test
+    void feedbackAppendsPerSubject() {
+        Feedback a = new Feedback(1, subject(1), ItemId.of("x"), FeedbackSignal.NOT_INTERESTED, T0, Optional.of("req-1"));
+        Feedback b = new Feedback(2, subject(1), ItemId.of("y"), FeedbackSignal.TOO_PERSONAL, T0, Optional.empty());
+        Feedback c = new Feedback(3, subject(2), ItemId.of("y"), FeedbackSignal.HELPFUL, T0, Optional.empty());
+        storage.feedback().append(a);
+        storage.feedback().append(b);
+        storage.feedback().append(c);
+        assertThat(storage.feedback().forSubject(subject(1))).containsExactly(a, b);
+        assertThat(storage.feedback().maxId()).isEqualTo(3);
+        assertThat(storage.feedback().deleteSubject(subject(1))).isEqualTo(2);
+        List<Feedback> rest = new ArrayList<>();
+        storage.feedback().forEach(rest::add);
+        assertThat(rest).containsExactly(c);
+    }
+
+    @Test
+    void apiKeysAreStoredByHashAndRevokedOnce() {
+        byte[] hash = new byte[32];
+        hash[0] = 42;
+        ApiKey k = new ApiKey("0123456789abcdef", hash, EnumSet.of(Scope.INGEST, Scope.RECOMMEND), "shop backend", T0, Optional.empty());
+        storage.apiKeys().put(k);
+        ApiKey read = storage.apiKeys().get("0123456789abcdef").orElseThrow();
+        assertThat(read.hash()).isEqualTo(hash);
+        assertThat(read.scopes()).containsExactlyInAnyOrder(Scope.INGEST, Scope.RECOMMEND);
+        assertThat(read.label()).isEqualTo("shop backend");
+        assertThat(storage.apiKeys().revoke("0123456789abcdef", T0.plusSeconds(5))).isTrue();
+        assertThat(storage.apiKeys().revoke("0123456789abcdef", T0.plusSeconds(9))).isFalse();
+        assertThat(storage.apiKeys().get("0123456789abcdef").orElseThrow().revokedAt()).contains(T0.plusSeconds(5));
+        assertThat(storage.apiKeys().list()).hasSize(1);
+        assertThat(storage.apiKeys().get("nope")).isEmpty();
+    }
+
+    @Test
+    void everythingSurvivesReopening() {
+        storage.items().put(Item.of("a", "A", List.of("c")));
+        storage.consents().record(subject(1), Map.of(Purpose.PERSONALIZATION, true), T0, "api");
+        storage.events().append(List.of(event(1, subject(1), "a")));
+        storage.close();
+        storage = open();
+        assertThat(storage.items().count()).isEqualTo(1);
+        assertThat(storage.consents().current(subject(1))).isPresent();
+        assertThat(storage.events().count()).isEqualTo(1);
+        assertThat(storage.isHealthy()).isTrue();
+    }
+}
