@@ -44,6 +44,14 @@ public final class PostgresTestDatabase {
         return "candor_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
+    public static void createSchema(String schema) {
+        try (Connection c = DriverManager.getConnection(url())) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test schema " + schema, e);
+        }
+    }
+
     public static void dropSchema(String schema) {
         try (Connection c = DriverManager.getConnection(url())) {
             c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

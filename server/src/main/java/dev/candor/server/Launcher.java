@@ -1,0 +1,140 @@
+package dev.candor.server;
+
+import dev.candor.engine.Engine;
+import dev.candor.engine.EngineConfig;
+import dev.candor.model.CandorException;
+import dev.candor.privacy.HmacPseudonymizer;
+import dev.candor.privacy.SecretFile;
+import dev.candor.server.auth.ApiKeys;
+import dev.candor.store.Storage;
+import dev.candor.store.sql.Storages;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole Candor process: opens the storage (SQLite in the data directory, or PostgreSQL), loads or
+ * creates the pseudonymization key, builds the engine, makes sure an admin key exists, and starts
+ * the HTTP server. Owns all of them; {@link #close()} stops them in reverse order.
+ */
+public final class Launcher implements AutoCloseable {
+    /** The pseudonymization key's file in the data directory (mode 0600). */
+    public static final String PSEUDONYM_KEY_FILE = "pseudonym.key";
+
+    private final Storage storage;
+    private final Engine engine;
+    private final ApiKeys keys;
+    private final CandorServer server;
+    private final Optional<ApiKeys.Created> generatedAdmin;
+    private final Options options;
+
+    /**
+     * How to start.
+     *
+     * @param dataDir       the data directory (SQLite file, key files, logs)
+     * @param jdbcUrl       a {@code jdbc:postgresql:} URL to use PostgreSQL instead of SQLite
+     * @param server        HTTP settings
+     * @param engine        engine settings
+     * @param adminKey      a key to register as admin (from {@code CANDOR_ADMIN_KEY})
+     * @param pseudonymKey  the pseudonymization key, base64 (from {@code CANDOR_PSEUDONYM_KEY}); else the key file
+     */
+    public record Options(Path dataDir, Optional<String> jdbcUrl, ServerConfig server, EngineConfig engine,
+                          Optional<String> adminKey, Optional<String> pseudonymKey) {
+        public Options {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(adminKey, "adminKey");
+            Objects.requireNonNull(pseudonymKey, "pseudonymKey");
+        }
+
+        /** Options from the environment: {@code CANDOR_ADMIN_KEY}, {@code CANDOR_PSEUDONYM_KEY}. */
+        public static Options fromEnvironment(Path dataDir, Optional<String> jdbcUrl, ServerConfig server) {
+            return new Options(dataDir, jdbcUrl, server, EngineConfig.defaults(),
+                    Optional.ofNullable(System.getenv("CANDOR_ADMIN_KEY")).filter(s -> !s.isBlank()),
+                    Optional.ofNullable(System.getenv("CANDOR_PSEUDONYM_KEY")).filter(s -> !s.isBlank()));
+        }
+    }
+
+    private Launcher(Options o) {
+        this.options = o;
+        try {
+            Files.createDirectories(o.dataDir());
+        } catch (java.io.IOException e) {
+            throw new CandorException("cannot create the data directory " + o.dataDir(), e);
+        }
+        this.storage = Storages.open(o.jdbcUrl(), o.dataDir());
+        try {
+            this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
+                    .config(o.engine()).build();
+            this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system());
+            this.generatedAdmin = keys.bootstrapAdmin(o.adminKey());
+            this.server = CandorServer.start(engine, o.server(), keys);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static byte[] pseudonymKey(Options o) {
+        if (o.pseudonymKey().isPresent()) {
+            try {
+                byte[] k = Base64.getDecoder().decode(o.pseudonymKey().get().strip());
+                if (k.length < 32) {
+                    throw new CandorException("CANDOR_PSEUDONYM_KEY must decode to at least 32 bytes");
+                }
+                return k;
+            } catch (IllegalArgumentException e) {
+                throw new CandorException("CANDOR_PSEUDONYM_KEY is not valid base64", e);
+            }
+        }
+        return SecretFile.loadOrCreate(o.dataDir().resolve(PSEUDONYM_KEY_FILE), 32);
+    }
+
+    public static Launcher start(Options options) {
+        return new Launcher(options);
+    }
+
+    /** Prints where the server listens, and the admin key if one was generated now (shown once). */
+    public void announce(PrintStream out) {
+        out.println("Candor listening on http://" + options.server().host() + ":" + server.port()
+                + " (storage: " + storage.description() + ")");
+        generatedAdmin.ifPresent(k -> {
+            out.println("A new admin API key was created. It is shown only this once; store it safely:");
+            out.println("  " + k.secret());
+        });
+        out.flush();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    public CandorServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Optional<ApiKeys.Created> generatedAdmin() {
+        return generatedAdmin;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engine.close();
+        storage.close();
+    }
+}
