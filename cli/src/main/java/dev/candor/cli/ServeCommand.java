@@ -1,0 +1,52 @@
+package dev.candor.cli;
+
+import dev.candor.server.Launcher;
+import dev.candor.server.Logging;
+import dev.candor.server.ServerConfig;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code candor serve}: the HTTP server. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the Candor HTTP server.",
+                "On first start it creates the pseudonymization key (pseudonym.key, mode 0600) in the data directory and an "
+                        + "admin API key, printed once, unless CANDOR_ADMIN_KEY sets one."})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--max-body-mb", defaultValue = "16", description = "Largest request body in MiB (default: ${DEFAULT-VALUE}).")
+    int maxBodyMb;
+
+    @Option(names = "--max-batch", defaultValue = "10000", description = "Most rows per events or items batch (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--private-metrics", description = "Require an analyst or admin key for /metrics.")
+    boolean privateMetrics;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Logging.configure(storage.data(), false);
+        ServerConfig config = new ServerConfig(host, port, (long) maxBodyMb * 1024 * 1024, maxBatch, !privateMetrics,
+                Duration.ofMinutes(5));
+        Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.close();
+            stopped.countDown();
+        }));
+        launcher.announce(System.out);
+        stopped.await();
+        return 0;
+    }
+}
