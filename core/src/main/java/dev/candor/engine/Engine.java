@@ -9,6 +9,7 @@ import dev.candor.ingest.RawEvent;
 import dev.candor.model.ConsentChange;
 import dev.candor.model.ConsentState;
 import dev.candor.model.Event;
+import dev.candor.model.EventType;
 import dev.candor.model.Feedback;
 import dev.candor.model.FeedbackSignal;
 import dev.candor.model.Item;
@@ -19,6 +20,8 @@ import dev.candor.model.SubjectId;
 import dev.candor.privacy.Pseudonymizer;
 import dev.candor.profile.FeedbackService;
 import dev.candor.profile.History;
+import dev.candor.profile.IntentClassifier;
+import dev.candor.profile.SessionIntent;
 import dev.candor.profile.InteractionIndex;
 import dev.candor.profile.PreferenceService;
 import dev.candor.recommend.Catalog;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private final ModelTrainer trainer;
     private final Recommender recommender;
     private final EngineMetrics metrics = new EngineMetrics();
+    private final IntentClassifier intents = new IntentClassifier();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
@@ -250,11 +255,93 @@ public final class Engine implements AutoCloseable {
                     base.notMe(), now);
             evidence = WeightedHistory.of(user, catalog, config.decay());
         }
-        Recommendations r = recommender.recommend(request, user, level, evidence);
+        Optional<SessionIntent> intent = level == PersonalizationLevel.FULL
+                ? Optional.of(intents.classify(sessionSteps(user, request.session(), now)))
+                : Optional.empty();
+        Recommendations r = recommender.recommend(request, user, level, evidence, intent);
+        count(r);
+        return r;
+    }
+
+    /** How far back events without a session count as the current session, when the request names none. */
+    public static final java.time.Duration IMPLICIT_SESSION = java.time.Duration.ofMinutes(30);
+
+    /**
+     * The steps of the request's session: its events, or without a session id the last 30 minutes'.
+     * Like all inference, intent ignores "not me" and "not interested" items and sensitive items the
+     * subject did not opt in, so such a view changes nothing else.
+     */
+    private List<IntentClassifier.Step> sessionSteps(UserState user, Optional<String> session, Instant now) {
+        History h = user.history();
+        long key = IngestPipeline.sessionKey(session);
+        long since = now.minus(IMPLICIT_SESSION).toEpochMilli();
+        List<IntentClassifier.Step> steps = new ArrayList<>();
+        for (int k = 0; k < h.size(); k++) {
+            boolean inSession = key != 0 ? h.session(k) == key : h.timeMillis(k) >= since;
+            int i = h.item(k);
+            if (inSession && i < catalog.size() && !user.notMe().contains(i) && !user.notInterested().contains(i)
+                    && (!catalog.isSensitive(i) || catalog.sensitivity().mayInferFrom(catalog.item(i), user.preferences()))) {
+                Item item = catalog.item(i);
+                steps.add(new IntentClassifier.Step(item.id().value(), config.decay().kind(h.kind(k)).type().name(), item.categories()));
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Recommends for an anonymous session from the events the client sends with the request: nothing
+     * is stored, no subject is read or created. Unknown items and event types are ignored.
+     *
+     * @param events the session's events, oldest first (item id, event type)
+     */
+    public Recommendations recommendSession(List<Map.Entry<ItemId, EventType>> events, int n, Optional<String> category) {
+        List<Integer> items = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        List<Byte> kinds = new ArrayList<>();
+        List<IntentClassifier.Step> steps = new ArrayList<>();
+        for (Map.Entry<ItemId, EventType> e : events) {
+            OptionalInt i = catalog.indexOf(e.getKey());
+            Optional<Byte> kind = config.decay().code(e.getValue());
+            if (i.isEmpty() || kind.isEmpty()
+                    || catalog.isSensitive(i.getAsInt()) && !catalog.sensitivity().mayInferFrom(catalog.item(i.getAsInt()), Preferences.NONE)) {
+                continue; // unknown, or sensitive: never inferred from behaviour without an opt-in
+            }
+            Item item = catalog.item(i.getAsInt());
+            steps.add(new IntentClassifier.Step(item.id().value(), e.getValue().name(), item.categories()));
+            int at = items.indexOf(i.getAsInt());
+            double w = config.decay().kind(kind.get()).baseWeight(1.0);
+            if (at >= 0) {
+                weights.set(at, weights.get(at) + w);
+            } else {
+                items.add(i.getAsInt());
+                weights.add(w);
+                kinds.add(kind.get());
+            }
+        }
+        int[] itemArr = items.stream().mapToInt(Integer::intValue).toArray();
+        double[] weightArr = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        byte[] kindArr = new byte[kinds.size()];
+        for (int k = 0; k < kindArr.length; k++) {
+            kindArr[k] = kinds.get(k);
+        }
+        WeightedHistory evidence = WeightedHistory.of(itemArr, weightArr, kindArr);
+        Instant now = clock.instant();
+        UserState anonymous = new UserState(ANONYMOUS, ConsentState.DEFAULT, Preferences.NONE, History.EMPTY, Set.of(), Set.of(), now);
+        RecommendationRequest request = new RecommendationRequest(ANONYMOUS, n, category, Optional.empty(), Optional.empty(),
+                dev.candor.model.Context.NONE);
+        Recommendations r = recommender.recommend(request, anonymous, PersonalizationLevel.SESSION, evidence,
+                Optional.of(intents.classify(steps)));
+        count(r);
+        return r;
+    }
+
+    /** The placeholder subject of anonymous sessions; never stored. */
+    private static final SubjectId ANONYMOUS = SubjectId.of("0".repeat(64));
+
+    private void count(Recommendations r) {
         metrics.recommendations.get(r.level()).increment();
         metrics.itemsServed.add(r.items().size());
         metrics.itemsExplained.add(r.items().stream().filter(i -> !i.reasons().isEmpty()).count());
-        return r;
     }
 
     /**

@@ -19,6 +19,15 @@ import java.util.function.BiConsumer;
 public final class InteractionIndex {
     private final Map<SubjectId, Row> rows = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder historyReads = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * {@return how many times a subject's behavioural history was read} Requests at LIGHT and NONE
+     * must not read it; tests assert on this.
+     */
+    public long historyReads() {
+        return historyReads.sum();
+    }
 
     /** Appends one event. {@code session} is 0 when the event had no session. */
     public void add(SubjectId subject, long eventId, int item, byte kind, float value, long timeMillis, long session) {
@@ -31,6 +40,7 @@ public final class InteractionIndex {
 
     /** {@return the subject's events now; {@link History#EMPTY} when none} */
     public History history(SubjectId subject) {
+        historyReads.increment();
         Row row = rows.get(subject);
         if (row == null) {
             return History.EMPTY;

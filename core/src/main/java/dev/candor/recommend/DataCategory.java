@@ -15,7 +15,9 @@ public enum DataCategory {
     /** Aggregate popularity across everyone (non-personal). */
     POPULARITY,
     /** Human-curated collections (non-personal). */
-    CURATED;
+    CURATED,
+    /** Events of an anonymous session, sent with the request and not stored. */
+    SESSION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

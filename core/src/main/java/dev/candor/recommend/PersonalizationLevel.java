@@ -9,7 +9,9 @@ public enum PersonalizationLevel {
     /** Stated preferences and context only; no behavioural events are read. */
     LIGHT,
     /** Non-personal: the same for everyone. */
-    NONE;
+    NONE,
+    /** An anonymous session: only the events the client sent with the request, nothing stored or read. */
+    SESSION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

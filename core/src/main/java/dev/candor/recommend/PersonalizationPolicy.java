@@ -2,6 +2,7 @@ package dev.candor.recommend;
 
 import dev.candor.model.Intensity;
 import dev.candor.model.Purpose;
+import dev.candor.profile.SessionIntent;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,9 +35,48 @@ public final class PersonalizationPolicy {
         return PersonalizationLevel.FULL;
     }
 
+    /**
+     * How each session intent changes the blend (multipliers per source) and MMR's lambda:
+     * browsing mixes categories and leans on what is popular; research stays within the focus
+     * (content, little variety); purchase favours close alternatives and complements (item-based CF)
+     * and adds no variety.
+     */
+    static final Map<SessionIntent, Map<String, Double>> INTENT_WEIGHTS = Map.of(
+            SessionIntent.BROWSING, Map.of("popular", 1.5, "content", 1.0, "itemknn", 1.0),
+            SessionIntent.RESEARCH, Map.of("popular", 0.7, "content", 1.3, "itemknn", 1.0),
+            SessionIntent.PURCHASE, Map.of("popular", 0.5, "content", 0.8, "itemknn", 1.3));
+    static final Map<SessionIntent, Double> INTENT_DIVERSITY = Map.of(
+            SessionIntent.BROWSING, 0.7, SessionIntent.RESEARCH, 0.9, SessionIntent.PURCHASE, 1.0);
+    /** MMR's lambda without a session intent: stated interests are mixed a little at LIGHT. */
+    static final double LIGHT_DIVERSITY = 0.8;
+
     /** {@return the decision for a subject at {@code level} with {@code evidence}} */
     public PolicyDecision decide(UserState user, PersonalizationLevel level, WeightedHistory evidence) {
+        return decide(user, level, evidence, Optional.empty());
+    }
+
+    /**
+     * {@return the decision for a subject at {@code level} with {@code evidence}, adjusted for the
+     * session's intent when one was classified (only at FULL and SESSION: intent comes from behaviour)}
+     */
+    public PolicyDecision decide(UserState user, PersonalizationLevel level, WeightedHistory evidence,
+                                 Optional<SessionIntent> intent) {
+        PolicyDecision base = base(user, level, evidence);
+        if (intent.isEmpty() || level != PersonalizationLevel.FULL && level != PersonalizationLevel.SESSION) {
+            return level == PersonalizationLevel.LIGHT
+                    ? new PolicyDecision(base.level(), base.weights(), base.fallback(), Optional.empty(), LIGHT_DIVERSITY)
+                    : base;
+        }
+        SessionIntent i = intent.get();
+        return base.adjustedFor(i, INTENT_WEIGHTS.get(i), INTENT_DIVERSITY.get(i));
+    }
+
+    private PolicyDecision base(UserState user, PersonalizationLevel level, WeightedHistory evidence) {
         return switch (level) {
+            case SESSION -> evidence.isEmpty()
+                    ? new PolicyDecision(level, Map.of("popular", 1.0, "category", 0.05), Optional.of(
+                            "This session has no activity yet, so these are popular items."))
+                    : new PolicyDecision(level, Map.of("itemknn", 1.0, "popular", 0.3, "category", 0.05), Optional.empty());
             case NONE -> new PolicyDecision(level, Map.of("popular", 1.0, "category", 0.05), Optional.of(
                     user.consent().known() && !user.consent().allows(Purpose.PERSONALIZATION) || user.preferences().intensity() == Intensity.OFF
                             ? "Personalization is off, so these are popular items, the same for everyone."

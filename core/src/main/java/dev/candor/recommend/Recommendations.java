@@ -1,5 +1,6 @@
 package dev.candor.recommend;
 
+import dev.candor.profile.SessionIntent;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,12 +11,14 @@ import java.util.Set;
  * influenced it, and why it fell back to non-personal sources if it did.
  */
 public record Recommendations(String requestId, PersonalizationLevel level, List<ScoredItem> items,
-                              Set<DataCategory> dataUsed, Optional<String> fallback) {
+                              Set<DataCategory> dataUsed, Optional<String> fallback,
+                              Optional<SessionIntent> intent) {
     public Recommendations {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(level, "level");
         items = List.copyOf(items);
         dataUsed = Set.copyOf(dataUsed);
         Objects.requireNonNull(fallback, "fallback");
+        Objects.requireNonNull(intent, "intent");
     }
 }

@@ -1,5 +1,7 @@
 package dev.candor.recommend;
 
+import dev.candor.profile.SessionIntent;
+import dev.candor.recommend.rerank.MmrDiversifier;
 import dev.candor.explain.Evidence;
 import dev.candor.explain.Reason;
 import dev.candor.model.Preferences;
@@ -27,6 +29,7 @@ public final class Recommender {
     private final PersonalizationPolicy policy;
     private final Map<String, CandidateSource> sources;
     private final List<Reranker> rerankers;
+    private final MmrDiversifier diversifier;
 
     public Recommender(Catalog catalog, PersonalizationPolicy policy, List<CandidateSource> sources, List<Reranker> rerankers) {
         this.catalog = catalog;
@@ -37,6 +40,7 @@ public final class Recommender {
         }
         this.sources = Map.copyOf(bySource);
         this.rerankers = List.copyOf(rerankers);
+        this.diversifier = new MmrDiversifier(catalog);
     }
 
     public PersonalizationPolicy policy() {
@@ -49,10 +53,19 @@ public final class Recommender {
      */
     public Recommendations recommend(RecommendationRequest request, UserState user, PersonalizationLevel level,
                                      WeightedHistory evidence) {
-        PolicyDecision decision = policy.decide(user, level, evidence);
+        return recommend(request, user, level, evidence, Optional.empty());
+    }
+
+    /**
+     * As {@link #recommend(RecommendationRequest, UserState, PersonalizationLevel, WeightedHistory)},
+     * with the session's intent (classified by the caller from the session's own events).
+     */
+    public Recommendations recommend(RecommendationRequest request, UserState user, PersonalizationLevel level,
+                                     WeightedHistory evidence, Optional<SessionIntent> intent) {
+        PolicyDecision decision = policy.decide(user, level, evidence, intent);
         Preferences prefs = level == PersonalizationLevel.NONE ? Preferences.NONE : user.preferences();
         IntPredicate accept = filter(request, user, level, prefs);
-        SourceQuery query = new SourceQuery(user, level == PersonalizationLevel.FULL ? evidence : WeightedHistory.EMPTY, level, accept,
+        SourceQuery query = new SourceQuery(user, level == PersonalizationLevel.FULL || level == PersonalizationLevel.SESSION ? evidence : WeightedHistory.EMPTY, level, accept,
                 request.category().map(c -> c.toLowerCase(Locale.ROOT)));
         int perSource = Math.max(50, request.n() * 5);
         List<SourceResult> results = new ArrayList<>();
@@ -66,14 +79,14 @@ public final class Recommender {
         for (Reranker r : rerankers) {
             ranked = r.rerank(ranked, query, request.n());
         }
-        List<ScoredItem> top = ranked.subList(0, Math.min(request.n(), ranked.size()));
+        List<ScoredItem> top = diversifier.diversify(ranked, request.n(), decision.diversity());
         return new Recommendations(UUID.randomUUID().toString(), level, top,
-                dataUsed(top, user, level, query), decision.fallback());
+                dataUsed(top, user, level, query), decision.fallback(), decision.intent());
     }
 
     private IntPredicate filter(RecommendationRequest request, UserState user, PersonalizationLevel level, Preferences prefs) {
         Optional<String> category = request.category().map(c -> c.toLowerCase(Locale.ROOT));
-        boolean personal = level != PersonalizationLevel.NONE;
+        boolean personal = level == PersonalizationLevel.FULL || level == PersonalizationLevel.LIGHT;
         return i -> {
             if (!catalog.isRecommendable(i)) {
                 return false;
@@ -101,7 +114,8 @@ public final class Recommender {
         for (ScoredItem item : items) {
             for (Reason r : item.reasons()) {
                 switch (r) {
-                    case Reason.BecauseYouInteracted b -> used.add(DataCategory.BEHAVIORAL);
+                    case Reason.BecauseYouInteracted b -> used.add(level == PersonalizationLevel.SESSION
+                            ? DataCategory.SESSION : DataCategory.BEHAVIORAL);
                     case Reason.MatchesInterest m -> {
                         for (Evidence e : m.evidence()) {
                             used.add(e.relation().equals("stated") ? DataCategory.EXPLICIT_PREFERENCES : DataCategory.BEHAVIORAL);
@@ -118,7 +132,11 @@ public final class Recommender {
                 }
             }
         }
-        if (level != PersonalizationLevel.NONE) {
+        if (level == PersonalizationLevel.SESSION) {
+            if (!query.history().isEmpty()) {
+                used.add(DataCategory.SESSION); // the session's items were excluded using it
+            }
+        } else if (level != PersonalizationLevel.NONE) {
             if (!user.notInterested().isEmpty() || !user.preferences().dislikedCategories().isEmpty()) {
                 used.add(DataCategory.EXPLICIT_PREFERENCES);
             }

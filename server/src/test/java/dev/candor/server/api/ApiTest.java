@@ -157,4 +157,45 @@ class ApiTest {
         assertThat(metrics.lines().filter(l -> !l.startsWith("#") && !l.isBlank())).allMatch(l -> l.startsWith("candor_"));
         assertThat(t.get("/openapi.yaml", null).body()).startsWith("openapi: 3");
     }
+
+    @Test
+    void anonymousSession_getsExplainedRecommendations_andNothingIsStored() {
+        t.seedItems(60);
+        java.util.Random rnd = new java.util.Random(3);
+        for (int u = 0; u < 30; u++) {
+            t.grant("u" + u, "personalization", "behavioral");
+            int[] seen = new int[6];
+            for (int k = 0; k < 6; k++) {
+                seen[k] = u % 3 + 3 * rnd.nextInt(20);
+            }
+            views("u" + u, seen);
+        }
+        t.engine.retrain();
+        long events = t.storage.events().count();
+        Reply r = t.post("/v1/sessions/recommendations",
+                "{\"events\":[{\"item\":\"i0\"},{\"item\":\"i3\",\"type\":\"view\"},{\"item\":\"i6\"}],\"n\":5}", t.key(Scope.RECOMMEND));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("personalization").asText()).isEqualTo("session");
+        assertThat(r.json().get("intent").asText()).isEqualTo("research");
+        assertThat(r.json().get("items")).hasSize(5);
+        r.json().get("items").forEach(i -> assertThat(i.get("reasons").size()).isPositive());
+        assertThat(r.body()).contains("\"session\"").doesNotContain("\"behavioral\"");
+        assertThat(t.storage.events().count()).isEqualTo(events);
+
+        assertThat(t.post("/v1/sessions/recommendations", "{\"events\":{}}", t.adminKey).code()).isEqualTo("INVALID_TYPE");
+        assertThat(t.post("/v1/sessions/recommendations", "{\"events\":[],\"n\":0}", t.adminKey).code()).isEqualTo("INVALID_VALUE");
+        assertThat(t.post("/v1/sessions/recommendations", "{\"events\":[{\"item\":\"i1\",\"user\":\"x\"}]}", t.adminKey).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void fullRecommendations_reportTheSessionIntent() {
+        t.seedItems(30);
+        t.grant("ria", "personalization", "behavioral");
+        assertThat(t.post("/v1/events", "[{\"user\":\"ria\",\"item\":\"i1\",\"type\":\"add_to_cart\",\"session\":\"s9\"}]",
+                t.adminKey).status()).isEqualTo(200);
+        Reply r = t.get("/v1/users/ria/recommendations?session=s9", t.adminKey);
+        assertThat(r.json().get("intent").asText()).isEqualTo("purchase");
+        assertThat(t.get("/v1/users/nobody/recommendations", t.adminKey).json().get("intent").isNull()).isTrue();
+    }
 }
