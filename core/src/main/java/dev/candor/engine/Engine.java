@@ -35,6 +35,7 @@ import dev.candor.recommend.UserState;
 import dev.candor.recommend.WeightedHistory;
 import dev.candor.recommend.source.CategorySource;
 import dev.candor.recommend.source.ContentSource;
+import dev.candor.recommend.source.ContextSource;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.ItemKnnSource;
 import dev.candor.recommend.source.PopularSource;
@@ -115,7 +116,8 @@ public final class Engine implements AutoCloseable {
                 new ItemKnnSource(() -> models.knn(), catalog, config.decay()),
                 new ContentSource(catalog, () -> models.popularity()),
                 new PopularSource(() -> models.popularity()),
-                new CategorySource(catalog, () -> models.popularity())), List.of());
+                new CategorySource(catalog, () -> models.popularity()),
+                new ContextSource(() -> models.context())), List.of());
         retrain();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-trainer");
@@ -156,7 +158,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             index.add(e.subject(), e.id(), item.getAsInt(), kind.get(), (float) e.value(), e.timestamp().toEpochMilli(),
-                    IngestPipeline.sessionKey(e.session()));
+                    IngestPipeline.sessionKey(e.session()), dev.candor.profile.ContextCode.encode(e.context()));
         });
         if (skipped[0] > 0) {
             LOG.log(System.Logger.Level.WARNING, "{0} stored events name items or event types no longer configured; they are kept but not used", skipped[0]);

@@ -4,12 +4,14 @@ import dev.candor.consent.ConsentService;
 import dev.candor.model.ConsentState;
 import dev.candor.model.Preferences;
 import dev.candor.model.Purpose;
+import dev.candor.profile.ContextCode;
 import dev.candor.profile.DecayPolicy;
 import dev.candor.profile.FeedbackService;
 import dev.candor.profile.History;
 import dev.candor.profile.InteractionIndex;
 import dev.candor.profile.PreferenceService;
 import dev.candor.recommend.Catalog;
+import dev.candor.recommend.source.ContextModel;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.PopularityModel;
 import java.time.Instant;
@@ -45,38 +47,79 @@ final class ModelTrainer {
     TrainedModels train(Instant now) {
         List<int[]> subjects = new ArrayList<>();
         DecayPolicy decay = config.decay();
+        int numItems = catalog.size();
+        ContextModel.Builder context = new ContextModel.Builder(numItems, config.minGroupSubjects());
         index.forEach((subject, history) -> {
             ConsentState consent = consents.current(subject);
             if (!consent.allows(Purpose.PERSONALIZATION) || !consent.allows(Purpose.BEHAVIORAL)) {
                 return;
             }
-            int[] items = eligibleItems(history, preferences.get(subject), feedback.notMe(subject),
-                    feedback.notInterested(subject), decay);
+            Preferences prefs = preferences.get(subject);
+            Set<Integer> notMe = feedback.notMe(subject);
+            Set<Integer> notInterested = feedback.notInterested(subject);
+            int[] items = eligibleItems(history, prefs, notMe, notInterested, decay);
             if (items.length > 0) {
                 subjects.add(items);
             }
+            if (consent.allows(Purpose.CONTEXT)) {
+                addContext(context, history, prefs, notMe, notInterested, decay);
+            }
         });
-        int numItems = catalog.size();
         ItemKnnModel knn = ItemKnnModel.train(subjects, numItems, config.knnNeighbours(), config.knnShrink());
         int[] counts = new int[numItems];
         for (int i = 0; i < numItems; i++) {
             counts[i] = knn.support(i);
         }
-        return new TrainedModels(knn, new PopularityModel(counts), now, subjects.size());
+        return new TrainedModels(knn, new PopularityModel(counts), context.build(), now, subjects.size());
+    }
+
+    /** Adds one subject's eligible items per device class and per daypart (context is used only with consent). */
+    private void addContext(ContextModel.Builder context, History h, Preferences prefs, Set<Integer> notMe,
+                            Set<Integer> notInterested, DecayPolicy decay) {
+        List<TreeSet<Integer>> devices = new ArrayList<>();
+        List<TreeSet<Integer>> dayparts = new ArrayList<>();
+        ContextCode.DEVICES.forEach(d -> devices.add(new TreeSet<>()));
+        ContextCode.DAYPARTS.forEach(d -> dayparts.add(new TreeSet<>()));
+        boolean any = false;
+        for (int k = 0; k < h.size(); k++) {
+            byte code = h.context(k);
+            int i = h.item(k);
+            if (code == ContextCode.NONE || !eligible(i, h, k, prefs, notMe, notInterested, decay)) {
+                continue;
+            }
+            ContextCode.device(code).ifPresent(d -> devices.get(d).add(i));
+            ContextCode.daypart(code).ifPresent(p -> dayparts.get(p).add(i));
+            any = true;
+        }
+        if (any) {
+            context.addSubject(toArrays(devices), toArrays(dayparts));
+        }
+    }
+
+    private static int[][] toArrays(List<TreeSet<Integer>> sets) {
+        int[][] out = new int[sets.size()][];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = sets.get(v).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    private boolean eligible(int i, History h, int k, Preferences prefs, Set<Integer> notMe, Set<Integer> notInterested,
+                             DecayPolicy decay) {
+        if (notMe.contains(i) || notInterested.contains(i) || i >= catalog.size()) {
+            return false;
+        }
+        if (catalog.isSensitive(i) && !catalog.sensitivity().mayInferFrom(catalog.item(i), prefs)) {
+            return false;
+        }
+        return decay.kind(h.kind(k)).baseWeight(h.value(k)) > 0;
     }
 
     private int[] eligibleItems(History h, Preferences prefs, Set<Integer> notMe, Set<Integer> notInterested, DecayPolicy decay) {
         TreeSet<Integer> items = new TreeSet<>();
         for (int k = 0; k < h.size(); k++) {
-            int i = h.item(k);
-            if (notMe.contains(i) || notInterested.contains(i) || i >= catalog.size()) {
-                continue;
-            }
-            if (catalog.isSensitive(i) && !catalog.sensitivity().mayInferFrom(catalog.item(i), prefs)) {
-                continue;
-            }
-            if (decay.kind(h.kind(k)).baseWeight(h.value(k)) > 0) {
-                items.add(i);
+            if (eligible(h.item(k), h, k, prefs, notMe, notInterested, decay)) {
+                items.add(h.item(k));
             }
         }
         return items.stream().mapToInt(Integer::intValue).toArray();

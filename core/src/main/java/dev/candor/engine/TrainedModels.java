@@ -1,5 +1,6 @@
 package dev.candor.engine;
 
+import dev.candor.recommend.source.ContextModel;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.PopularityModel;
 import java.time.Instant;
@@ -10,15 +11,18 @@ import java.util.Objects;
  *
  * @param knn        item-based CF neighbourhoods
  * @param popularity item popularity
+ * @param context    item popularity per coarse context (k-anonymous)
  * @param trainedAt  when training started
  * @param subjects   subjects whose behaviour fed the models
  */
-public record TrainedModels(ItemKnnModel knn, PopularityModel popularity, Instant trainedAt, int subjects) {
-    public static final TrainedModels EMPTY = new TrainedModels(ItemKnnModel.EMPTY, PopularityModel.EMPTY, Instant.EPOCH, 0);
+public record TrainedModels(ItemKnnModel knn, PopularityModel popularity, ContextModel context, Instant trainedAt, int subjects) {
+    public static final TrainedModels EMPTY = new TrainedModels(ItemKnnModel.EMPTY, PopularityModel.EMPTY, ContextModel.EMPTY,
+            Instant.EPOCH, 0);
 
     public TrainedModels {
         Objects.requireNonNull(knn, "knn");
         Objects.requireNonNull(popularity, "popularity");
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(trainedAt, "trainedAt");
     }
 }

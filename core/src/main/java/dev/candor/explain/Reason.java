@@ -124,6 +124,31 @@ public sealed interface Reason {
         }
     }
 
+    /**
+     * Popular with people in the same coarse context as this request (device class, daypart), counted
+     * over at least k people per context value. Evidence: one statistic per context dimension.
+     */
+    record SuitsContext(List<Evidence> evidence) implements Reason {
+        public SuitsContext {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public String kind() {
+            return "context";
+        }
+
+        @Override
+        public String text() {
+            return "Popular with people shopping " + String.join(" ", evidence.stream().map(Evidence::label).toList());
+        }
+
+        @Override
+        public Reason scaled(double factor) {
+            return new SuitsContext(scale(evidence, factor));
+        }
+    }
+
     /** Popular in a segment of at least k people the subject belongs to. */
     record PopularWith(String segment, List<Evidence> evidence) implements Reason {
         public PopularWith {

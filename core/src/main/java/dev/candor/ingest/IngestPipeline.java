@@ -94,7 +94,8 @@ public final class IngestPipeline {
             store.append(accepted);
             for (Event e : accepted) {
                 index.add(e.subject(), e.id(), catalog.indexOf(e.item()).orElseThrow(), decay.code(e.type()).orElseThrow(),
-                        (float) e.value(), e.timestamp().toEpochMilli(), sessionKey(e.session()));
+                        (float) e.value(), e.timestamp().toEpochMilli(), sessionKey(e.session()),
+                        dev.candor.profile.ContextCode.encode(e.context()));
             }
         }
         IngestReport report = new IngestReport(accepted.size(), dropped, errors);

@@ -38,6 +38,14 @@ public final class Minimizer {
         if (!consent.allows(Purpose.CONTEXT)) {
             return Context.NONE;
         }
+        return coarse(raw);
+    }
+
+    /**
+     * {@return the context coarsened (device and daypart lowercased, region cut to a subdivision)}
+     * Assumes {@link #validate} passed. For request contexts, which are used (with consent) but never stored.
+     */
+    public Context coarse(RawContext raw) {
         return new Context(
                 raw.device().map(d -> d.toLowerCase(Locale.ROOT)),
                 raw.daypart().map(d -> d.toLowerCase(Locale.ROOT)),

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * arrays are private copies.
  */
 public final class History {
-    public static final History EMPTY = new History(new long[0], new int[0], new byte[0], new float[0], new long[0], new long[0]);
+    public static final History EMPTY = new History(new long[0], new int[0], new byte[0], new float[0], new long[0], new long[0],
+            new byte[0]);
 
     private final long[] ids;
     private final int[] items;
@@ -15,14 +16,21 @@ public final class History {
     private final float[] values;
     private final long[] times;
     private final long[] sessions;
+    private final byte[] contexts;
 
-    History(long[] ids, int[] items, byte[] kinds, float[] values, long[] times, long[] sessions) {
+    History(long[] ids, int[] items, byte[] kinds, float[] values, long[] times, long[] sessions, byte[] contexts) {
         this.ids = ids;
         this.items = items;
         this.kinds = kinds;
         this.values = values;
         this.times = times;
         this.sessions = sessions;
+        this.contexts = contexts;
+    }
+
+    /** {@return the {@link ContextCode} of event k; {@link ContextCode#NONE} when it had none} */
+    public byte context(int k) {
+        return contexts[k];
     }
 
     public int size() {

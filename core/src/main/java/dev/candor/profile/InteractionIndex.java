@@ -29,11 +29,16 @@ public final class InteractionIndex {
         return historyReads.sum();
     }
 
-    /** Appends one event. {@code session} is 0 when the event had no session. */
+    /** Appends one event without context. {@code session} is 0 when the event had no session. */
     public void add(SubjectId subject, long eventId, int item, byte kind, float value, long timeMillis, long session) {
+        add(subject, eventId, item, kind, value, timeMillis, session, ContextCode.NONE);
+    }
+
+    /** Appends one event; {@code context} is a {@link ContextCode} (kept only with context consent). */
+    public void add(SubjectId subject, long eventId, int item, byte kind, float value, long timeMillis, long session, byte context) {
         Row row = rows.computeIfAbsent(subject, s -> new Row());
         synchronized (row) {
-            row.add(eventId, item, kind, value, timeMillis, session);
+            row.add(eventId, item, kind, value, timeMillis, session, context);
         }
         events.increment();
     }
@@ -113,9 +118,10 @@ public final class InteractionIndex {
         float[] values = new float[4];
         long[] times = new long[4];
         long[] sessions = new long[4];
+        byte[] contexts = new byte[4];
         int n;
 
-        void add(long id, int item, byte kind, float value, long time, long session) {
+        void add(long id, int item, byte kind, float value, long time, long session, byte context) {
             if (n == ids.length) {
                 int cap = n * 2;
                 ids = Arrays.copyOf(ids, cap);
@@ -124,6 +130,7 @@ public final class InteractionIndex {
                 values = Arrays.copyOf(values, cap);
                 times = Arrays.copyOf(times, cap);
                 sessions = Arrays.copyOf(sessions, cap);
+                contexts = Arrays.copyOf(contexts, cap);
             }
             ids[n] = id;
             items[n] = item;
@@ -131,6 +138,7 @@ public final class InteractionIndex {
             values[n] = value;
             times[n] = time;
             sessions[n] = session;
+            contexts[n] = context;
             n++;
         }
 
@@ -144,6 +152,7 @@ public final class InteractionIndex {
                     System.arraycopy(values, k + 1, values, k, tail);
                     System.arraycopy(times, k + 1, times, k, tail);
                     System.arraycopy(sessions, k + 1, sessions, k, tail);
+                    System.arraycopy(contexts, k + 1, contexts, k, tail);
                     n--;
                     return true;
                 }
@@ -153,7 +162,8 @@ public final class InteractionIndex {
 
         History snapshot() {
             return new History(Arrays.copyOf(ids, n), Arrays.copyOf(items, n), Arrays.copyOf(kinds, n),
-                    Arrays.copyOf(values, n), Arrays.copyOf(times, n), Arrays.copyOf(sessions, n));
+                    Arrays.copyOf(values, n), Arrays.copyOf(times, n), Arrays.copyOf(sessions, n),
+                    Arrays.copyOf(contexts, n));
         }
     }
 }

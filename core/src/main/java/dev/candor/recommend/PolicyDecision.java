@@ -30,6 +30,13 @@ public record PolicyDecision(PersonalizationLevel level, Map<String, Double> wei
         }
     }
 
+    /** {@return this decision with source {@code name} added at {@code weight}} */
+    public PolicyDecision withSource(String name, double weight) {
+        Map<String, Double> next = new java.util.HashMap<>(weights);
+        next.put(name, weight);
+        return new PolicyDecision(level, next, fallback, intent, diversity);
+    }
+
     /** {@return this decision with every weight multiplied per source, for {@code intent}, and MMR's lambda set} */
     public PolicyDecision adjustedFor(SessionIntent intent, Map<String, Double> multipliers, double diversity) {
         Map<String, Double> next = new java.util.HashMap<>(weights);

@@ -1,5 +1,7 @@
 package dev.candor.recommend;
 
+import dev.candor.model.Context;
+import dev.candor.model.Purpose;
 import dev.candor.profile.SessionIntent;
 import dev.candor.recommend.rerank.MmrDiversifier;
 import dev.candor.explain.Evidence;
@@ -30,6 +32,8 @@ public final class Recommender {
     private final Map<String, CandidateSource> sources;
     private final List<Reranker> rerankers;
     private final MmrDiversifier diversifier;
+    /** The blend weight of the context source when a request carries a consented context. */
+    static final double CONTEXT_WEIGHT = 0.3;
 
     public Recommender(Catalog catalog, PersonalizationPolicy policy, List<CandidateSource> sources, List<Reranker> rerankers) {
         this.catalog = catalog;
@@ -65,8 +69,16 @@ public final class Recommender {
         PolicyDecision decision = policy.decide(user, level, evidence, intent);
         Preferences prefs = level == PersonalizationLevel.NONE ? Preferences.NONE : user.preferences();
         IntPredicate accept = filter(request, user, level, prefs);
-        SourceQuery query = new SourceQuery(user, level == PersonalizationLevel.FULL || level == PersonalizationLevel.SESSION ? evidence : WeightedHistory.EMPTY, level, accept,
-                request.category().map(c -> c.toLowerCase(Locale.ROOT)));
+        // Context is used only with the context purpose, and only at the personal levels.
+        boolean contextual = (level == PersonalizationLevel.FULL || level == PersonalizationLevel.LIGHT)
+                && user.consent().allows(Purpose.CONTEXT) && !request.context().isEmpty();
+        SourceQuery query = new SourceQuery(user,
+                level == PersonalizationLevel.FULL || level == PersonalizationLevel.SESSION ? evidence : WeightedHistory.EMPTY,
+                level, accept, request.category().map(c -> c.toLowerCase(Locale.ROOT)),
+                contextual ? request.context() : Context.NONE);
+        if (contextual) {
+            decision = decision.withSource("context", CONTEXT_WEIGHT);
+        }
         int perSource = Math.max(50, request.n() * 5);
         List<SourceResult> results = new ArrayList<>();
         decision.weights().forEach((name, weight) -> {
@@ -125,6 +137,7 @@ public final class Recommender {
                     case Reason.Trending t -> used.add(DataCategory.POPULARITY);
                     case Reason.OftenTogether o -> used.add(DataCategory.POPULARITY);
                     case Reason.PopularWith p -> used.add(DataCategory.COMMUNITY);
+                    case Reason.SuitsContext x -> used.add(DataCategory.CONTEXT);
                     case Reason.Curated c -> used.add(DataCategory.CURATED);
                     case Reason.InCategory c -> {
                         // catalog data only: nothing about anyone

@@ -13,10 +13,19 @@ import java.util.function.IntPredicate;
  * @param level   the personalization level decided for this request
  * @param accept  candidates must satisfy this
  * @param category the category the request asked for, lowercase, if any
+ * <p>{@code context} is the request's coarse context, already emptied when the subject has not
+ * granted the {@code context} purpose.
  */
 public record SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
-                          java.util.Optional<String> category) {
+                          java.util.Optional<String> category, dev.candor.model.Context context) {
+    /** A query without request context. */
+    public SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
+                       java.util.Optional<String> category) {
+        this(user, history, level, accept, category, dev.candor.model.Context.NONE);
+    }
+
     public SourceQuery {
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(history, "history");

@@ -131,4 +131,66 @@ class PolicyTest {
         assertThat(r.fallback()).isPresent();
         assertThat(r.dataUsed()).containsExactly(DataCategory.POPULARITY);
     }
+
+    /** 60 people on mobile in the evening viewing drama; 30 on desktop in the morning viewing action (below k = 50). */
+    private void contextCrowd() {
+        List<RawEvent> events = new java.util.ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int u = 0; u < 90; u++) {
+            String user = "ctx-" + u;
+            f.grant(user, Purpose.PERSONALIZATION, Purpose.BEHAVIORAL, Purpose.CONTEXT);
+            boolean evening = u < 60;
+            var ctx = new dev.candor.ingest.RawContext(Optional.of(evening ? "mobile" : "desktop"),
+                    Optional.of(evening ? "evening" : "morning"), Optional.of("US-CA-San Francisco"));
+            for (int k = 0; k < 4; k++) {
+                String item = (evening ? "d" : "a") + (evening ? rnd.nextInt(5) : rnd.nextInt(20));
+                events.add(new RawEvent(user, item, "view", java.util.OptionalDouble.empty(), Optional.empty(), Optional.empty(), ctx));
+            }
+        }
+        assertThat(f.engine.ingest(events).accepted()).isEqualTo(360);
+        f.engine.retrain();
+    }
+
+    private Recommendations recommendIn(String user, String device, String daypart) {
+        return f.engine.recommend(new RecommendationRequest(f.subject(user), 10, Optional.empty(), Optional.empty(), Optional.empty(),
+                new dev.candor.model.Context(Optional.of(device), Optional.of(daypart), Optional.empty())));
+    }
+
+    @Test
+    void context_withConsent_suggestsWhatIsPopularInThatContext_andSaysSo() {
+        contextCrowd();
+        f.grant("cy", Purpose.PERSONALIZATION, Purpose.CONTEXT);
+        Recommendations r = recommendIn("cy", "mobile", "evening");
+        assertThat(r.level()).isEqualTo(PersonalizationLevel.LIGHT);
+        assertThat(r.dataUsed()).contains(DataCategory.CONTEXT);
+        ScoredItem first = r.items().getFirst();
+        assertThat(f.engine.catalog().item(first.item()).id().value()).startsWith("d");
+        assertThat(first.reasons()).anySatisfy(reason -> {
+            assertThat(reason).isInstanceOf(Reason.SuitsContext.class);
+            assertThat(reason.text()).isEqualTo("Popular with people shopping on mobile in the evening");
+        });
+        for (ScoredItem item : r.items()) {
+            assertThat(item.reasons().stream().mapToDouble(Reason::weight).sum()).isCloseTo(item.score(), within(1e-12));
+        }
+    }
+
+    @Test
+    void context_withoutConsent_isIgnored() {
+        contextCrowd();
+        f.grant("cid", Purpose.PERSONALIZATION);
+        Recommendations withContext = recommendIn("cid", "mobile", "evening");
+        assertThat(withContext.dataUsed()).doesNotContain(DataCategory.CONTEXT);
+        assertThat(withContext.items()).allSatisfy(i -> assertThat(i.reasons()).noneMatch(x -> x instanceof Reason.SuitsContext));
+        assertThat(withContext.items()).isEqualTo(recommend("cid").items());
+    }
+
+    @Test
+    void context_belowKPeople_givesNoContextSignal() {
+        contextCrowd();
+        f.grant("kay", Purpose.PERSONALIZATION, Purpose.CONTEXT);
+        Recommendations r = recommendIn("kay", "desktop", "morning");
+        assertThat(r.dataUsed()).doesNotContain(DataCategory.CONTEXT);
+        assertThat(f.engine.models().context().device(dev.candor.profile.ContextCode.DEVICES.indexOf("desktop"))).isNull();
+        assertThat(f.engine.models().context().device(dev.candor.profile.ContextCode.DEVICES.indexOf("mobile"))).isNotNull();
+    }
 }

@@ -8,6 +8,7 @@ import dev.candor.model.Item;
 import dev.candor.model.ItemId;
 import dev.candor.model.Preferences;
 import dev.candor.model.Purpose;
+import dev.candor.profile.SessionIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,33 +158,52 @@ public final class ShopGenerator {
         }
         List<RawEvent> events = new ArrayList<>();
         int sessions = 2 + rnd.nextInt(8);
+        Map<String, SessionIntent> intents = new java.util.LinkedHashMap<>();
         for (int s = 0; s < sessions; s++) {
             Instant start = now.minus(Duration.ofMinutes(rnd.nextLong(60L * 24 * 60)));
             String session = id + "-s" + s;
             String device = DEVICES.get(rnd.nextInt(DEVICES.size()));
             String daypart = DAYPARTS.get(rnd.nextInt(DAYPARTS.size()));
-            int length = 3 + rnd.nextInt(6);
-            String category = rnd.nextDouble() < 0.85 ? favourites.get(rnd.nextInt(favourites.size()))
+            RawContext ctx = new RawContext(Optional.of(device), Optional.of(daypart), Optional.of("US-CA"));
+            // Each session has a latent intent (kept so tests can check the classifier against it):
+            // browsing hops across categories, research compares within one, purchase ends in the cart.
+            double kind = rnd.nextDouble();
+            SessionIntent intent = kind < 0.45 ? SessionIntent.BROWSING : kind < 0.8 ? SessionIntent.RESEARCH : SessionIntent.PURCHASE;
+            if (healthBrowser && s == 0) {
+                intent = SessionIntent.RESEARCH;
+            }
+            intents.put(session, intent);
+            String focus = rnd.nextDouble() < 0.85 ? favourites.get(rnd.nextInt(favourites.size()))
                     : categories.get(rnd.nextInt(categories.size()));
             if (healthBrowser && s == 0) {
-                category = "health";
+                focus = "health";
             }
-            List<Item> pool = byCategory.get(category);
+            int length = intent == SessionIntent.BROWSING ? 3 + rnd.nextInt(4) : 4 + rnd.nextInt(5);
+            List<Item> viewed = new ArrayList<>();
+            Instant at = start;
             for (int e = 0; e < length; e++) {
-                Item item = pool.get(zipf(pool.size()));
-                Instant at = start.plus(Duration.ofSeconds(30L * e + rnd.nextInt(30)));
-                RawContext ctx = new RawContext(Optional.of(device), Optional.of(daypart), Optional.of("US-CA"));
+                String category = intent == SessionIntent.BROWSING
+                        ? (e == 0 || rnd.nextDouble() < 0.3 ? favourites.get(rnd.nextInt(favourites.size()))
+                                : categories.get(rnd.nextInt(categories.size())))
+                        : focus;
+                List<Item> pool = byCategory.get(category);
+                Item item = intent == SessionIntent.RESEARCH && !viewed.isEmpty() && rnd.nextDouble() < 0.25
+                        ? viewed.get(rnd.nextInt(viewed.size()))
+                        : pool.get(zipf(pool.size()));
+                viewed.add(item);
+                at = start.plus(Duration.ofSeconds(30L * e + rnd.nextInt(30)));
                 events.add(new RawEvent(id, item.id().value(), "view", OptionalDouble.empty(), Optional.of(at), Optional.of(session), ctx));
-                double act = rnd.nextDouble();
-                if (act < 0.12) {
-                    events.add(new RawEvent(id, item.id().value(), "add_to_cart", OptionalDouble.empty(), Optional.of(at.plusSeconds(10)),
-                            Optional.of(session), ctx));
-                    if (rnd.nextDouble() < 0.6) {
-                        events.add(new RawEvent(id, item.id().value(), "purchase", OptionalDouble.of(1), Optional.of(at.plusSeconds(40)),
-                                Optional.of(session), ctx));
-                    }
-                } else if (act < 0.17) {
+                if (rnd.nextDouble() < 0.05) {
                     events.add(new RawEvent(id, item.id().value(), "like", OptionalDouble.empty(), Optional.of(at.plusSeconds(5)),
+                            Optional.of(session), ctx));
+                }
+            }
+            if (intent == SessionIntent.PURCHASE) {
+                Item chosen = viewed.get(rnd.nextInt(viewed.size()));
+                events.add(new RawEvent(id, chosen.id().value(), "add_to_cart", OptionalDouble.empty(), Optional.of(at.plusSeconds(20)),
+                        Optional.of(session), ctx));
+                if (rnd.nextDouble() < 0.6) {
+                    events.add(new RawEvent(id, chosen.id().value(), "purchase", OptionalDouble.of(1), Optional.of(at.plusSeconds(60)),
                             Optional.of(session), ctx));
                 }
             }
@@ -197,6 +217,6 @@ public final class ShopGenerator {
         if (rnd.nextDouble() < 0.02) {
             feedback.add(Map.entry(byCategory.get(favourites.getFirst()).getFirst().id().value(), FeedbackSignal.TOO_PERSONAL));
         }
-        return new DemoShop.Shopper(id, persona, consent, prefs, events, feedback);
+        return new DemoShop.Shopper(id, persona, consent, prefs, events, feedback, intents);
     }
 }

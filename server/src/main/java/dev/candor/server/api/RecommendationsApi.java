@@ -1,7 +1,8 @@
 package dev.candor.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.candor.model.Context;
+import dev.candor.ingest.Minimizer;
+import dev.candor.ingest.RawContext;
 import dev.candor.model.EventType;
 import dev.candor.model.ItemId;
 import dev.candor.profile.SessionIntent;
@@ -23,6 +24,8 @@ import java.util.Set;
 
 /** Recommendations with reasons, for one user. */
 public final class RecommendationsApi {
+    private static final Minimizer MINIMIZER = new Minimizer();
+
     private RecommendationsApi() {
     }
 
@@ -90,8 +93,15 @@ public final class RecommendationsApi {
         if (session.isPresent() && !Pseudonymizer.isValidRawId(session.get())) {
             throw ApiError.badRequest("INVALID_PARAMETER", "session must be 1 to 256 characters without control characters", "session");
         }
+        RawContext raw = new RawContext(c.query("device"), c.query("daypart"), c.query("region"));
+        Optional<String> invalid = MINIMIZER.validate(raw);
+        if (invalid.isPresent()) {
+            throw ApiError.badRequest("INVALID_PARAMETER", invalid.get(), invalid.get().substring("context.".length(),
+                    invalid.get().indexOf(' ')));
+        }
+        // The request's context is used only if the user granted the context purpose (the engine checks) and never stored.
         Recommendations r = c.ctx().engine().recommend(new RecommendationRequest(s, n, category, surface,
-                session.map(x -> c.ctx().engine().pseudonymizer().session(x)), Context.NONE));
+                session.map(x -> c.ctx().engine().pseudonymizer().session(x)), MINIMIZER.coarse(raw)));
         c.json(200, view(r, c));
     }
 
