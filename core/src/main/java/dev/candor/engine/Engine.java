@@ -19,7 +19,9 @@ import dev.candor.model.Purpose;
 import dev.candor.model.SubjectId;
 import dev.candor.privacy.Pseudonymizer;
 import dev.candor.profile.FeedbackService;
+import dev.candor.privacy.ErasureReceipt;
 import dev.candor.profile.History;
+import dev.candor.profile.Interest;
 import dev.candor.profile.IntentClassifier;
 import dev.candor.profile.SessionIntent;
 import dev.candor.profile.InteractionIndex;
@@ -385,6 +387,116 @@ public final class Engine implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    // ---- rights: profile, corrections, erasure
+
+    /**
+     * {@return what the engine infers about the subject's interests now, each with the events it rests
+     * on} Read for the subject's own view, whatever their consent: it shows what is held. Categories
+     * the subject removed are not inferred; sensitive items count only when opted in.
+     */
+    public List<Interest> interests(SubjectId subject) {
+        Instant now = clock.instant();
+        Preferences prefs = preferences.get(subject);
+        UserState user = new UserState(subject, consents.current(subject), prefs, index.history(subject),
+                feedback.notInterested(subject), feedback.notMe(subject), now);
+        History h = user.history();
+        Map<String, Double> weights = new java.util.TreeMap<>();
+        Map<String, List<Interest.Evidence>> evidence = new java.util.HashMap<>();
+        double total = 0;
+        for (int k = 0; k < h.size(); k++) {
+            int i = h.item(k);
+            if (i >= catalog.size() || user.notMe().contains(i) || user.notInterested().contains(i)
+                    || catalog.isSensitive(i) && !catalog.sensitivity().mayInferFrom(catalog.item(i), prefs)) {
+                continue;
+            }
+            double w = config.decay().weight(h.kind(k), h.value(k), now.toEpochMilli() - h.timeMillis(k));
+            if (!(w > 0)) {
+                continue;
+            }
+            Item item = catalog.item(i);
+            boolean counted = false;
+            for (String c : item.categories()) {
+                String lc = c.toLowerCase(java.util.Locale.ROOT);
+                if (prefs.hiddenInterests().contains(lc)) {
+                    continue;
+                }
+                counted = true;
+                weights.merge(lc, w, Double::sum);
+                evidence.computeIfAbsent(lc, x -> new ArrayList<>()).add(new Interest.Evidence(h.eventId(k), item.id().value(),
+                        item.title(), config.decay().kind(h.kind(k)).type().name(), Instant.ofEpochMilli(h.timeMillis(k)), w));
+            }
+            if (counted) {
+                total += w;
+            }
+        }
+        List<Interest> out = new ArrayList<>();
+        for (String c : prefs.likedCategories()) {
+            if (!weights.containsKey(c)) {
+                out.add(new Interest(c, 0, true, List.of()));
+            }
+        }
+        double sum = total;
+        weights.forEach((c, w) -> {
+            List<Interest.Evidence> ev = evidence.get(c);
+            ev.sort((a, b) -> Double.compare(b.weightNow(), a.weightNow()));
+            out.add(new Interest(c, w / sum, prefs.likedCategories().contains(c), ev.subList(0, Math.min(Interest.MAX_EVIDENCE, ev.size()))));
+        });
+        out.sort((a, b) -> a.share() != b.share() ? Double.compare(b.share(), a.share()) : a.category().compareTo(b.category()));
+        return out;
+    }
+
+    /**
+     * Removes an inferred interest: the category is never inferred from the subject's behaviour again
+     * and their events in it stop feeding their recommendations on the next request.
+     */
+    public Preferences removeInterest(SubjectId subject, String category) {
+        String lc = category.toLowerCase(java.util.Locale.ROOT);
+        Preferences next = preferences.get(subject).withHiddenInterest(lc, clock.instant());
+        putPreferences(subject, next);
+        return next;
+    }
+
+    /** Deletes one of the subject's events from store and index. {@return whether it existed and was theirs} */
+    public boolean deleteEvent(SubjectId subject, long eventId) {
+        boolean deleted = storage.events().delete(subject, eventId);
+        index.removeEvent(subject, eventId);
+        if (deleted) {
+            dirty.set(true);
+        }
+        return deleted;
+    }
+
+    /** {@return the subject's feedback, oldest first} */
+    public List<Feedback> feedbackOf(SubjectId subject) {
+        return storage.feedback().forSubject(subject);
+    }
+
+    /**
+     * Erases everything held about the subject and their influence on models, then returns a receipt.
+     * Consent goes first, so events arriving meanwhile are dropped for lack of it; then events,
+     * preferences, feedback, the live index and caches; deleted rows are purged from the database
+     * files; finally every model is retrained from the remaining data (exact unlearning: the
+     * item-based CF, popularity and context models are pure functions of the data).
+     */
+    public synchronized ErasureReceipt erase(SubjectId subject) {
+        Instant started = clock.instant();
+        Map<String, Long> removed = new java.util.LinkedHashMap<>();
+        removed.put("consent_rows", storage.consents().deleteSubject(subject));
+        consents.forget(subject);
+        removed.put("events", storage.events().deleteSubject(subject));
+        removed.put("index_entries", (long) index.removeSubject(subject));
+        removed.put("preferences", preferences.delete(subject) ? 1L : 0L);
+        removed.put("feedback", storage.feedback().deleteSubject(subject));
+        feedback.forget(subject);
+        storage.purgeDeleted();
+        retrain();
+        metrics.erasures.increment();
+        return new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
+                new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject")));
     }
 
     // ---- models

@@ -21,6 +21,7 @@ public final class EngineMetrics {
     final Map<FeedbackSignal, LongAdder> feedback = adders(FeedbackSignal.class);
     final LongAdder consentChanges = new LongAdder();
     final LongAdder trainings = new LongAdder();
+    final LongAdder erasures = new LongAdder();
     volatile long lastTrainingMillis;
 
     private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {
@@ -62,6 +63,10 @@ public final class EngineMetrics {
 
     public long consentChanges() {
         return consentChanges.sum();
+    }
+
+    public long erasures() {
+        return erasures.sum();
     }
 
     public long trainings() {

@@ -5,6 +5,7 @@ import dev.candor.profile.DecayPolicy;
 import dev.candor.profile.History;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,7 @@ public final class WeightedHistory {
             return EMPTY;
         }
         SensitivityPolicy sensitivity = catalog.sensitivity();
+        java.util.Set<String> hidden = user.preferences().hiddenInterests();
         long now = user.now().toEpochMilli();
         Map<Integer, double[]> acc = new HashMap<>();
         Map<Integer, byte[]> best = new HashMap<>();
@@ -45,6 +47,9 @@ public final class WeightedHistory {
             }
             if (catalog.isSensitive(item) && !sensitivity.mayInferFrom(catalog.item(item), user.preferences())) {
                 continue;
+            }
+            if (!hidden.isEmpty() && inHidden(catalog.item(item).categories(), hidden)) {
+                continue; // the subject removed this interest: its behaviour no longer speaks for them
             }
             double w = decay.weight(h.kind(k), h.value(k), now - h.timeMillis(k));
             if (!(w > 0)) {
@@ -65,6 +70,15 @@ public final class WeightedHistory {
             kinds[k] = best.get(items[k])[0];
         }
         return new WeightedHistory(items, weights, kinds);
+    }
+
+    private static boolean inHidden(List<String> categories, java.util.Set<String> hidden) {
+        for (String c : categories) {
+            if (hidden.contains(c.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return a history from explicit arrays (tests, evaluation); items must be distinct} */

@@ -17,6 +17,14 @@ public interface Storage extends AutoCloseable {
 
     ApiKeyStore apiKeys();
 
+    /**
+     * Makes deleted rows unrecoverable from the database files where the database allows it (SQLite:
+     * deleted content is zeroed by {@code secure_delete} and the write-ahead log is checkpointed and
+     * truncated; PostgreSQL: the tables holding personal data are vacuumed). Called after erasure.
+     */
+    default void purgeDeleted() {
+    }
+
     /** {@return whether the database answers a trivial query now} */
     boolean isHealthy();
 

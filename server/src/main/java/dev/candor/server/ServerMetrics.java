@@ -57,6 +57,8 @@ public final class ServerMetrics {
         }
         FunctionCounter.builder("candor_consent_changes", m, EngineMetrics::consentChanges)
                 .description("Consent changes recorded").register(registry);
+        FunctionCounter.builder("candor_erasures", m, EngineMetrics::erasures)
+                .description("Erasures completed").register(registry);
         FunctionCounter.builder("candor_model_trainings", m, EngineMetrics::trainings)
                 .description("Model trainings completed").register(registry);
         Gauge.builder("candor_model_training_last_seconds", m, x -> x.lastTrainingMillis() / 1000.0)

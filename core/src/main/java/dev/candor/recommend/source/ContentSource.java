@@ -63,7 +63,8 @@ public final class ContentSource implements CandidateSource {
                 }
             }
             learned.forEach((c, share) -> {
-                if (share >= MIN_LEARNED_SHARE && !query.user().preferences().dislikedCategories().contains(c)) {
+                if (share >= MIN_LEARNED_SHARE && !query.user().preferences().dislikedCategories().contains(c)
+                        && !query.user().preferences().hiddenInterests().contains(c)) {
                     out.computeIfAbsent(c, x -> new double[2])[1] = share;
                 }
             });

@@ -30,13 +30,16 @@ public final class PreferencesApi {
     private static void put(Call c) {
         SubjectId s = c.subject("id");
         JsonNode body = Fields.requireObject(c.body(), "the body");
-        Preferences p = parse(body, c.ctx().engine().clock().instant());
+        Preferences p = parse(body, c.ctx().engine().clock().instant(), c.ctx().engine().preferences(s).hiddenInterests());
         c.ctx().engine().putPreferences(s, p);
         c.json(200, Views.preferences(p));
     }
 
-    static Preferences parse(JsonNode body, java.time.Instant now) {
-        Fields.onlyFields(body, Set.of("liked_categories", "disliked_categories", "intensity", "sensitive_opt_in"));
+    /** Parses a full replacement; {@code hidden_interests} keeps {@code hiddenBefore} when absent. */
+    static Preferences parse(JsonNode body, java.time.Instant now, Set<String> hiddenBefore) {
+        Fields.onlyFields(body, Set.of("liked_categories", "disliked_categories", "intensity", "sensitive_opt_in", "hidden_interests"));
+        Set<String> hidden = body.has("hidden_interests")
+                ? lower(Fields.stringList(body, "hidden_interests", Preferences.MAX_CATEGORIES)) : hiddenBefore;
         Set<String> liked = lower(Fields.stringList(body, "liked_categories", Preferences.MAX_CATEGORIES));
         Set<String> disliked = lower(Fields.stringList(body, "disliked_categories", Preferences.MAX_CATEGORIES));
         Set<String> optIn = lower(Fields.stringList(body, "sensitive_opt_in", Preferences.MAX_CATEGORIES));
@@ -44,7 +47,7 @@ public final class PreferencesApi {
                 ApiError.badRequest("INVALID_VALUE", "intensity must be one of high, medium, low, off", "intensity")))
                 .orElse(Intensity.HIGH);
         try {
-            return new Preferences(liked, disliked, intensity, optIn, now);
+            return new Preferences(liked, disliked, intensity, optIn, now, hidden);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("INVALID_VALUE", e.getMessage(), null);
         }

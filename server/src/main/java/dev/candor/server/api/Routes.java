@@ -14,6 +14,7 @@ public final class Routes {
         EventsApi.register(t);
         FeedbackApi.register(t);
         RecommendationsApi.register(t);
+        RightsApi.register(t);
         return t;
     }
 }

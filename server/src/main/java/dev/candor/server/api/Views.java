@@ -69,6 +69,7 @@ public final class Views {
         m.put("disliked_categories", p.dislikedCategories());
         m.put("intensity", p.intensity().wireName());
         m.put("sensitive_opt_in", p.sensitiveOptIns());
+        m.put("hidden_interests", p.hiddenInterests());
         m.put("updated_at", p.updatedAt().equals(java.time.Instant.EPOCH) ? null : p.updatedAt().toString());
         return m;
     }

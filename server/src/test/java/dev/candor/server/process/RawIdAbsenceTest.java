@@ -30,7 +30,6 @@ class RawIdAbsenceTest {
     private static final String ADMIN = "cnd_RawIdAbsenceTestAdminKey12345";
     private static final List<String> RAW_IDS = List.of("alice.rawid.7f3a@example.com", "bob-RAWID-000042",
             "Zoë Ünïcødé-rawid", "1234567890123");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path data;
@@ -42,7 +41,8 @@ class RawIdAbsenceTest {
             exercise(server.base());
             printed = server.output();
         }
-        String stored = filesUnder(data);
+        assertThat(data.resolve("logs")).isDirectoryContaining("glob:**.log");
+        String stored = ProcessClient.filesUnder(data);
         assertThat(stored).contains("sku-1");  // the scan does see the data
         assertNoRawId(stored, String.join("\n", printed));
     }
@@ -61,39 +61,40 @@ class RawIdAbsenceTest {
             }
             String rows = PostgresTestDatabase.dumpSchema(schema);
             assertThat(rows).contains("sku-1");  // the scan does see the data
-            assertNoRawId(filesUnder(data) + rows, String.join("\n", printed));
+            assertNoRawId(ProcessClient.filesUnder(data) + rows, String.join("\n", printed));
         } finally {
             PostgresTestDatabase.dropSchema(schema);
         }
     }
 
     private void exercise(String base) throws Exception {
+        ProcessClient client = new ProcessClient(base, ADMIN);
         StringBuilder items = new StringBuilder("[");
         for (int i = 0; i < 20; i++) {
             items.append(i == 0 ? "" : ",").append("{\"id\":\"sku-").append(i).append("\",\"categories\":[\"c").append(i % 3).append("\"]}");
         }
-        assertThat(send(base, "POST", "/v1/items:batch", items.append(']').toString()).statusCode()).isEqualTo(200);
+        assertThat(client.send("POST", "/v1/items:batch", items.append(']').toString()).statusCode()).isEqualTo(200);
         for (String raw : RAW_IDS) {
-            String path = "/v1/users/" + encode(raw);
-            assertThat(send(base, "PUT", path + "/consent", "{\"purposes\":{\"personalization\":true,\"behavioral\":true}}").statusCode())
+            String path = "/v1/users/" + ProcessClient.encode(raw);
+            assertThat(client.send("PUT", path + "/consent", "{\"purposes\":{\"personalization\":true,\"behavioral\":true}}").statusCode())
                     .isEqualTo(200);
-            assertThat(send(base, "PUT", path + "/preferences", "{\"liked_categories\":[\"c1\"]}").statusCode()).isEqualTo(200);
+            assertThat(client.send("PUT", path + "/preferences", "{\"liked_categories\":[\"c1\"]}").statusCode()).isEqualTo(200);
             StringBuilder events = new StringBuilder("[");
             for (int i = 0; i < 10; i++) {
-                events.append(i == 0 ? "" : ",").append("{\"user\":").append(json(raw)).append(",\"item\":\"sku-").append(i)
+                events.append(i == 0 ? "" : ",").append("{\"user\":").append(ProcessClient.json(raw)).append(",\"item\":\"sku-").append(i)
                         .append("\",\"type\":\"view\",\"session\":\"s1\"}");
             }
-            assertThat(send(base, "POST", "/v1/events", events.append(']').toString()).body()).contains("\"accepted\":10");
-            assertThat(send(base, "POST", "/v1/feedback", "{\"user\":" + json(raw) + ",\"item\":\"sku-3\",\"signal\":\"not_interested\"}")
+            assertThat(client.send("POST", "/v1/events", events.append(']').toString()).body()).contains("\"accepted\":10");
+            assertThat(client.send("POST", "/v1/feedback", "{\"user\":" + ProcessClient.json(raw) + ",\"item\":\"sku-3\",\"signal\":\"not_interested\"}")
                     .statusCode()).isLessThan(300);
-            assertThat(send(base, "GET", path + "/recommendations?n=5", null).statusCode()).isEqualTo(200);
+            assertThat(client.send("GET", path + "/recommendations?n=5", null).statusCode()).isEqualTo(200);
             // Mistakes that mention the user: none may echo the id back or log it.
-            HttpResponse<String> unknown = send(base, "POST", "/v1/feedback", "{\"user\":" + json(raw) + ",\"item\":\"no-such\",\"signal\":\"helpful\"}");
+            HttpResponse<String> unknown = client.send("POST", "/v1/feedback", "{\"user\":" + ProcessClient.json(raw) + ",\"item\":\"no-such\",\"signal\":\"helpful\"}");
             assertThat(unknown.statusCode()).isBetween(400, 499);
             assertThat(unknown.body()).doesNotContain(raw);
-            HttpResponse<String> badRow = send(base, "POST", "/v1/events", "[{\"user\":" + json(raw) + ",\"item\":\"sku-1\",\"type\":\"NOT A TYPE\"}]");
+            HttpResponse<String> badRow = client.send("POST", "/v1/events", "[{\"user\":" + ProcessClient.json(raw) + ",\"item\":\"sku-1\",\"type\":\"NOT A TYPE\"}]");
             assertThat(badRow.body()).doesNotContain(raw);
-            HttpResponse<String> malformed = send(base, "POST", "/v1/events", "[{\"user\":" + json(raw) + ",");
+            HttpResponse<String> malformed = client.send("POST", "/v1/events", "[{\"user\":" + ProcessClient.json(raw) + ",");
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(malformed.body()).doesNotContain(raw);
         }
@@ -102,43 +103,9 @@ class RawIdAbsenceTest {
     private static void assertNoRawId(String stored, String printed) {
         for (String raw : RAW_IDS) {
             assertThat(stored).as("stored bytes").doesNotContain(raw);
-            assertThat(stored).as("stored bytes, UTF-16").doesNotContain(new String(raw.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1));
+            assertThat(stored).as("stored bytes, UTF-16").doesNotContain(ProcessClient.utf16(raw));
             assertThat(printed).as("process output").doesNotContain(raw);
         }
     }
 
-    /** Every file under the data directory (database, WAL, key files, logs) as Latin-1 text: bytes map 1:1 to chars. */
-    private static String filesUnder(Path dir) throws IOException {
-        StringBuilder all = new StringBuilder();
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
-        assertThat(files).anyMatch(p -> p.getFileName().toString().startsWith("candor-") && p.toString().endsWith(".log"));
-        for (Path f : files) {
-            byte[] bytes = Files.readAllBytes(f);
-            all.append(new String(bytes, StandardCharsets.ISO_8859_1)).append('\u0000');
-        }
-        // Raw ids are searched as UTF-8 bytes: re-encode the needle space the same way.
-        return new String(all.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) + "\u0000" + all;
-    }
-
-    private static String encode(String raw) {
-        return java.net.URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + ADMIN);
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -60,6 +60,8 @@ final class Database implements AutoCloseable {
         c.addDataSourceProperty("synchronous", "FULL");
         c.addDataSourceProperty("busy_timeout", "10000");
         c.addDataSourceProperty("foreign_keys", "true");
+        // Erasure: deleted content is overwritten with zeros, not left in free pages.
+        c.addDataSourceProperty("secure_delete", "true");
         return c;
     }
 
@@ -199,6 +201,18 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw SqlErrors.map(operation, e);
+        }
+    }
+
+    /** See {@link dev.candor.store.Storage#purgeDeleted()}. */
+    void purgeDeleted() {
+        String sql = dialect == Dialect.SQLITE ? "PRAGMA wal_checkpoint(TRUNCATE)"
+                : "VACUUM events, consent, consent_history, preferences, feedback";
+        try (Connection c = writer.getConnection(); var st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw SqlErrors.map("purge deleted rows", e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
 
 /** Stated preferences in table {@code preferences}, one row per subject. */
 final class SqlPreferenceStore implements PreferenceStore {
-    private static final String COLUMNS = "liked, disliked, intensity, sensitive, updated_at";
+    private static final String COLUMNS = "liked, disliked, intensity, sensitive, updated_at, hidden";
     private final Database db;
 
     SqlPreferenceStore(Database db) {
@@ -34,11 +34,12 @@ final class SqlPreferenceStore implements PreferenceStore {
 
     @Override
     public void put(SubjectId subject, Preferences p) {
-        db.write("write preferences", c -> Sql.update(c, "INSERT INTO preferences (subject, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+        db.write("write preferences", c -> Sql.update(c, "INSERT INTO preferences (subject, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (subject) DO UPDATE SET liked = excluded.liked, disliked = excluded.disliked, "
-                        + "intensity = excluded.intensity, sensitive = excluded.sensitive, updated_at = excluded.updated_at",
+                        + "intensity = excluded.intensity, sensitive = excluded.sensitive, updated_at = excluded.updated_at, hidden = excluded.hidden",
                 subject.value(), Codec.strings(p.likedCategories()), Codec.strings(p.dislikedCategories()),
-                p.intensity().wireName(), Codec.strings(p.sensitiveOptIns()), Codec.micros(p.updatedAt())));
+                p.intensity().wireName(), Codec.strings(p.sensitiveOptIns()), Codec.micros(p.updatedAt()),
+                Codec.strings(p.hiddenInterests())));
     }
 
     @Override
@@ -64,6 +65,7 @@ final class SqlPreferenceStore implements PreferenceStore {
     private static Preferences row(ResultSet rs, int first) throws SQLException {
         return new Preferences(new HashSet<>(Codec.strings(rs.getString(first))), new HashSet<>(Codec.strings(rs.getString(first + 1))),
                 Intensity.fromWire(rs.getString(first + 2)).orElseThrow(() -> new IllegalStateException("unknown intensity in store")),
-                new HashSet<>(Codec.strings(rs.getString(first + 3))), Codec.instant(rs.getLong(first + 4)));
+                new HashSet<>(Codec.strings(rs.getString(first + 3))), Codec.instant(rs.getLong(first + 4)),
+                new HashSet<>(Codec.strings(rs.getString(first + 5))));
     }
 }

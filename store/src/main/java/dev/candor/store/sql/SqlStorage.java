@@ -59,6 +59,11 @@ public final class SqlStorage implements Storage {
     }
 
     @Override
+    public void purgeDeleted() {
+        db.purgeDeleted();
+    }
+
+    @Override
     public boolean isHealthy() {
         return db.isHealthy();
     }

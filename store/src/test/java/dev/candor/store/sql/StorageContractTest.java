@@ -236,7 +236,7 @@ public abstract class StorageContractTest {
     @Test
     void preferencesReplaceAndDelete() {
         SubjectId s = subject(4);
-        Preferences p = new Preferences(Set.of("jazz", "a:b"), Set.of("horror"), Intensity.LOW, Set.of("health"), T0);
+        Preferences p = new Preferences(Set.of("jazz", "a:b"), Set.of("horror"), Intensity.LOW, Set.of("health"), T0, Set.of("golf"));
         storage.preferences().put(s, p);
         assertThat(storage.preferences().get(s)).contains(p);
         Preferences q = new Preferences(Set.of(), Set.of(), Intensity.HIGH, Set.of(), T0.plusSeconds(1));

@@ -1,0 +1,96 @@
+package dev.candor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.candor.ingest.RawEvent;
+import dev.candor.model.Intensity;
+import dev.candor.model.ItemId;
+import dev.candor.model.Preferences;
+import dev.candor.model.Purpose;
+import dev.candor.privacy.ErasureReceipt;
+import dev.candor.profile.Interest;
+import dev.candor.recommend.RecommendationRequest;
+import dev.candor.recommend.ScoredItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Erasure with exact unlearning, interest removal, event deletion. */
+class ErasureTest {
+    private static List<String> recs(EngineFixture f, String user) {
+        return f.engine.recommend(RecommendationRequest.of(f.subject(user), 10)).items().stream()
+                .map((ScoredItem i) -> f.engine.catalog().item(i.item()).id().value() + "@" + i.score()).toList();
+    }
+
+    private static void erin(EngineFixture f) {
+        f.grant("erin", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        // an unusual bridge between genres: only erin links a-items with d-items
+        f.engine.ingest(List.of(RawEvent.of("erin", "a1", "view"), RawEvent.of("erin", "d1", "view"), RawEvent.of("erin", "a2", "purchase"),
+                RawEvent.of("erin", "d2", "like")));
+        f.engine.putPreferences(f.subject("erin"), new Preferences(Set.of("drama"), Set.of(), Intensity.HIGH, Set.of(), Instant.EPOCH));
+        f.engine.feedback(f.subject("erin"), ItemId.of("a3"), dev.candor.model.FeedbackSignal.NOT_INTERESTED, java.util.Optional.empty());
+        f.engine.retrain();
+    }
+
+    @Test
+    void erasure_removesEverything_andEveryoneElseGetsWhatAModelWithoutThemGives() {
+        EngineFixture withErin = new EngineFixture();
+        erin(withErin);
+        EngineFixture neverErin = new EngineFixture();
+        neverErin.engine.retrain();
+        List<String> others = List.of("user-0", "user-1", "user-7", "stranger");
+        assertThat(others.stream().map(u -> recs(withErin, u)).toList())
+                .as("erin's data does influence others before erasure").isNotEqualTo(others.stream().map(u -> recs(neverErin, u)).toList());
+
+        ErasureReceipt receipt = withErin.engine.erase(withErin.subject("erin"));
+
+        assertThat(receipt.removed()).containsEntry("events", 4L).containsEntry("preferences", 1L).containsEntry("feedback", 1L)
+                .containsEntry("consent_rows", 3L).containsEntry("index_entries", 4L);
+        assertThat(receipt.hash()).hasSize(64).isEqualTo(receipt.hash());
+        assertThat(receipt.models()).extracting(ErasureReceipt.ModelUnlearning::method).allMatch(m -> m.startsWith("exact"));
+        assertThat(withErin.storage.events().forSubject(withErin.subject("erin"))).isEmpty();
+        assertThat(withErin.storage.consents().current(withErin.subject("erin"))).isEmpty();
+        assertThat(withErin.storage.consents().history(withErin.subject("erin"))).isEmpty();
+        assertThat(withErin.storage.preferences().get(withErin.subject("erin"))).isEmpty();
+        assertThat(withErin.storage.feedback().forSubject(withErin.subject("erin"))).isEmpty();
+        assertThat(withErin.engine.index().subjectIds()).doesNotContain(withErin.subject("erin"));
+        assertThat(withErin.engine.consent(withErin.subject("erin")).known()).isFalse();
+        for (String u : others) {
+            assertThat(recs(withErin, u)).as(u).isEqualTo(recs(neverErin, u));
+        }
+        // events sent after erasure are dropped: the erased subject has granted nothing
+        assertThat(withErin.engine.ingest(List.of(RawEvent.of("erin", "a1", "view"))).accepted()).isZero();
+    }
+
+    @Test
+    void interests_showTheirEvidence_andRemovingOneStopsItsInfluence() {
+        EngineFixture f = new EngineFixture();
+        f.grant("ivo", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        f.engine.ingest(List.of(RawEvent.of("ivo", "a1", "view"), RawEvent.of("ivo", "a2", "view"), RawEvent.of("ivo", "d1", "purchase")));
+        List<Interest> interests = f.engine.interests(f.subject("ivo"));
+        assertThat(interests).extracting(Interest::category).containsExactly("drama", "action"); // purchase weighs 3, two views 2
+        assertThat(interests.getFirst().evidence()).singleElement().satisfies(e -> {
+            assertThat(e.item()).isEqualTo("d1");
+            assertThat(e.type()).isEqualTo("purchase");
+        });
+        assertThat(interests.stream().mapToDouble(Interest::share).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(recs(f, "ivo")).anyMatch(id -> id.startsWith("d"));
+
+        f.engine.removeInterest(f.subject("ivo"), "Drama");
+        assertThat(f.engine.interests(f.subject("ivo"))).extracting(Interest::category).containsExactly("action");
+        assertThat(recs(f, "ivo")).noneMatch(id -> id.startsWith("d"));
+    }
+
+    @Test
+    void deletingAnEvent_removesItFromStoreAndIndex_andOnlyForItsOwner() {
+        EngineFixture f = new EngineFixture();
+        f.grant("dee", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        f.engine.ingest(List.of(RawEvent.of("dee", "a1", "view"), RawEvent.of("dee", "d1", "view")));
+        long id = f.engine.events(f.subject("dee")).getFirst().id();
+        assertThat(f.engine.deleteEvent(f.subject("user-1"), id)).isFalse();
+        assertThat(f.engine.deleteEvent(f.subject("dee"), id)).isTrue();
+        assertThat(f.engine.events(f.subject("dee"))).hasSize(1);
+        assertThat(f.engine.index().history(f.subject("dee")).size()).isEqualTo(1);
+    }
+}
