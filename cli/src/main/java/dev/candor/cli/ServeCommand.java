@@ -34,11 +34,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--private-metrics", description = "Require an analyst or admin key for /metrics.")
     boolean privateMetrics;
 
+    @Option(names = "--rate-limit", defaultValue = "20000",
+            description = "Sustained requests per second per API key, bursts to twice that; 0 turns limiting off (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(storage.data(), false);
         ServerConfig config = new ServerConfig(host, port, (long) maxBodyMb * 1024 * 1024, maxBatch, !privateMetrics,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), rateLimit);
         Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

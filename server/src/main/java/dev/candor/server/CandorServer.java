@@ -16,6 +16,9 @@ import java.util.Objects;
  * for a server that does).
  */
 public final class CandorServer implements AutoCloseable {
+    /** How long a read on a connection may block before the connection is closed. */
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private final WebServer server;
     private final RouteTable routes;
     private final ApiContext ctx;
@@ -29,6 +32,9 @@ public final class CandorServer implements AutoCloseable {
                 // Candor enforces its own, smaller body limit with a JSON error; this is a backstop
                 .maxPayloadSize(config.maxBodyBytes() * 2)
                 .idleConnectionTimeout(config.idleTimeout())
+                // A client that stops sending mid-request is cut off; each connection has its own
+                // virtual thread, so a slow client holds only itself up.
+                .connectionOptions(o -> o.readTimeout(READ_TIMEOUT))
                 .routing(r -> {
                     r.addFilter((chain, req, res) -> {
                         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");

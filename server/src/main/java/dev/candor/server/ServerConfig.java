@@ -12,9 +12,21 @@ import java.util.Objects;
  * @param maxBatch      most rows in one events or items batch (413 {@code BATCH_TOO_LARGE} above)
  * @param publicMetrics whether {@code /metrics} is readable without a key
  * @param idleTimeout   idle connections are closed after this long
+ * @param rateLimit     sustained requests per second allowed per API key (bursts up to twice that); 0 turns limiting off
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout) {
+public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout,
+                           int rateLimit) {
+    /** The default per-key rate limit: far above one client's honest use, low enough to stop a runaway loop. */
+    public static final int DEFAULT_RATE_LIMIT = 20_000;
+
+    public ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout) {
+        this(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, DEFAULT_RATE_LIMIT);
+    }
+
     public ServerConfig {
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("rateLimit must be >= 0. Provided value: " + rateLimit);
+        }
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535. Provided value: " + port);
@@ -34,10 +46,14 @@ public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatc
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxBodyBytes, maxBatch, publicMetrics, idleTimeout);
+        return new ServerConfig(host, p, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout);
+        return new ServerConfig(h, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit);
+    }
+
+    public ServerConfig withRateLimit(int perSecond) {
+        return new ServerConfig(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, perSecond);
     }
 }

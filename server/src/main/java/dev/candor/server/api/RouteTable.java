@@ -5,6 +5,7 @@ import dev.candor.server.ApiError;
 import dev.candor.server.Json;
 import dev.candor.server.SafeLog;
 import dev.candor.server.auth.Principal;
+import dev.candor.server.auth.RateLimiter;
 import dev.candor.store.StoreUnavailableException;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.HeaderNames;
@@ -38,9 +39,11 @@ public final class RouteTable {
 
     private final ApiContext ctx;
     private final List<Route> routes = new ArrayList<>();
+    private final RateLimiter limiter;
 
     public RouteTable(ApiContext ctx) {
         this.ctx = ctx;
+        this.limiter = new RateLimiter(ctx.config().rateLimit());
     }
 
     public RouteTable add(Method method, String pattern, Set<Scope> scopes, ApiHandler handler) {
@@ -81,6 +84,9 @@ public final class RouteTable {
             status = res.status().code();
         } catch (ApiError e) {
             status = e.status();
+            if (e.status() == 429) {
+                res.header(HeaderNames.RETRY_AFTER, "1");
+            }
             error(res, e.status(), e.code(), e.getMessage(), e.field());
         } catch (StoreUnavailableException e) {
             status = 503;
@@ -113,6 +119,9 @@ public final class RouteTable {
         }
         Principal p = ctx.keys().verify(presented.get())
                 .orElseThrow(() -> new ApiError(401, "UNAUTHENTICATED", "the API key is not valid", null));
+        if (!limiter.tryAcquire(p.keyId())) {
+            throw new ApiError(429, "RATE_LIMITED", "too many requests for this key; slow down and retry (see Retry-After)", null);
+        }
         if (!p.mayAny(scopes)) {
             throw new ApiError(403, "FORBIDDEN", "this key lacks the scope for this route; needs one of "
                     + new TreeSet<>(scopes.stream().map(Scope::wireName).toList()), null);
