@@ -6,12 +6,8 @@ import dev.candor.model.Event;
 import dev.candor.store.Storage;
 import dev.candor.store.sql.PostgresTestDatabase;
 import dev.candor.store.sql.Storages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +31,6 @@ class KillNineDurabilityTest {
     private static final String ADMIN = "cnd_KillNineDurabilityTestAdminKey1";
     private static final int USERS = 20;
     private static final int BATCH = 250;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path data;
@@ -125,14 +120,7 @@ class KillNineDurabilityTest {
         }
     }
 
-    private HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + ADMIN);
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
+        return new ProcessClient(base, ADMIN).send(method, path, body);
     }
 }
