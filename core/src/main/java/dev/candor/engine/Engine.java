@@ -33,9 +33,11 @@ import dev.candor.recommend.RecommendationRequest;
 import dev.candor.recommend.Recommendations;
 import dev.candor.recommend.Recommender;
 import dev.candor.recommend.ScoredItem;
+import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.UserState;
 import dev.candor.recommend.WeightedHistory;
 import dev.candor.recommend.source.CategorySource;
+import dev.candor.recommend.source.CommunitySource;
 import dev.candor.recommend.source.ContentSource;
 import dev.candor.recommend.source.ContextSource;
 import dev.candor.recommend.source.ItemKnnModel;
@@ -82,6 +84,7 @@ public final class Engine implements AutoCloseable {
     private final IngestPipeline ingest;
     private final ModelTrainer trainer;
     private final Recommender recommender;
+    private final CommunitySource community;
     private final EngineMetrics metrics = new EngineMetrics();
     private final IntentClassifier intents = new IntentClassifier();
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -114,12 +117,14 @@ public final class Engine implements AutoCloseable {
             dirty.set(true);
         });
         this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config);
+        this.community = new CommunitySource(() -> models.segments(), catalog);
         this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
                 new ItemKnnSource(() -> models.knn(), catalog, config.decay()),
                 new ContentSource(catalog, () -> models.popularity()),
                 new PopularSource(() -> models.popularity()),
                 new CategorySource(catalog, () -> models.popularity()),
-                new ContextSource(() -> models.context())), List.of());
+                new ContextSource(() -> models.context()),
+                community), List.of());
         retrain();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-trainer");
@@ -445,6 +450,19 @@ public final class Engine implements AutoCloseable {
         });
         out.sort((a, b) -> a.share() != b.share() ? Double.compare(b.share(), a.share()) : a.category().compareTo(b.category()));
         return out;
+    }
+
+    /** {@return the community segments the subject counts in and is shown signals from (empty without the community purpose)} */
+    public List<String> segments(SubjectId subject) {
+        Instant now = clock.instant();
+        UserState user = new UserState(subject, consents.current(subject), preferences.get(subject), index.history(subject),
+                feedback.notInterested(subject), feedback.notMe(subject), now);
+        if (recommender.policy().allowedLevel(user) != PersonalizationLevel.FULL) {
+            return List.of();
+        }
+        WeightedHistory evidence = WeightedHistory.of(user, catalog, config.decay());
+        SourceQuery query = new SourceQuery(user, evidence, PersonalizationLevel.FULL, i -> true, Optional.empty());
+        return community.segmentOf(query).map(s -> "people who mostly like " + s).stream().toList();
     }
 
     /**

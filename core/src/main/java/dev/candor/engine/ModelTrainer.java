@@ -14,6 +14,7 @@ import dev.candor.recommend.Catalog;
 import dev.candor.recommend.source.ContextModel;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.PopularityModel;
+import dev.candor.recommend.source.SegmentModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ final class ModelTrainer {
         DecayPolicy decay = config.decay();
         int numItems = catalog.size();
         ContextModel.Builder context = new ContextModel.Builder(numItems, config.minGroupSubjects());
+        SegmentModel.Builder segments = new SegmentModel.Builder(numItems, config.minGroupSubjects());
         index.forEach((subject, history) -> {
             ConsentState consent = consents.current(subject);
             if (!consent.allows(Purpose.PERSONALIZATION) || !consent.allows(Purpose.BEHAVIORAL)) {
@@ -60,6 +62,9 @@ final class ModelTrainer {
             int[] items = eligibleItems(history, prefs, notMe, notInterested, decay);
             if (items.length > 0) {
                 subjects.add(items);
+                if (consent.allows(Purpose.COMMUNITY)) {
+                    mainInterest(items).ifPresent(segment -> segments.add(segment, items));
+                }
             }
             if (consent.allows(Purpose.CONTEXT)) {
                 addContext(context, history, prefs, notMe, notInterested, decay);
@@ -70,7 +75,19 @@ final class ModelTrainer {
         for (int i = 0; i < numItems; i++) {
             counts[i] = knn.support(i);
         }
-        return new TrainedModels(knn, new PopularityModel(counts), context.build(), now, subjects.size());
+        return new TrainedModels(knn, new PopularityModel(counts), context.build(), segments.build(), now,
+                subjects.size());
+    }
+
+    /** {@return the category most of these items are in} */
+    private java.util.Optional<String> mainInterest(int[] items) {
+        java.util.Map<String, Integer> cats = new java.util.HashMap<>();
+        for (int i : items) {
+            for (String c : catalog.item(i).categories()) {
+                cats.merge(c.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        return SegmentModel.mainInterest(cats);
     }
 
     /** Adds one subject's eligible items per device class and per daypart (context is used only with consent). */

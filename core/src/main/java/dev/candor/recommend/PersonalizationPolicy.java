@@ -92,11 +92,14 @@ public final class PersonalizationPolicy {
     private static PolicyDecision full(UserState user, WeightedHistory evidence) {
         boolean medium = user.preferences().intensity() == Intensity.MEDIUM;
         if (evidence.size() < THIN_EVIDENCE) {
-            return new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.5, "content", 0.5, "popular", 0.6, "category", 0.05),
-                    Optional.of("We know little about your activity yet, so popular items fill in."));
+            return new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.5, "content", 0.5, "community", 0.4, "popular", 0.6,
+                    "category", 0.05),
+                    Optional.of("We know little about your activity yet, so items popular with others fill in."));
         }
         return medium
-                ? new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.6, "content", 0.4, "popular", 0.15, "category", 0.05), Optional.empty())
-                : new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 1.0, "content", 0.4, "popular", 0.1, "category", 0.05), Optional.empty());
+                ? new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.6, "content", 0.4, "community", 0.2, "popular", 0.15,
+                        "category", 0.05), Optional.empty())
+                : new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 1.0, "content", 0.4, "community", 0.2, "popular", 0.1,
+                        "category", 0.05), Optional.empty());
     }
 }

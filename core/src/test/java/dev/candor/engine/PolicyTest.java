@@ -193,4 +193,48 @@ class PolicyTest {
         assertThat(f.engine.models().context().device(dev.candor.profile.ContextCode.DEVICES.indexOf("desktop"))).isNull();
         assertThat(f.engine.models().context().device(dev.candor.profile.ContextCode.DEVICES.indexOf("mobile"))).isNotNull();
     }
+
+    /** 60 action fans and 40 drama fans granting community: only the action segment reaches k = 50. */
+    private void communityCrowd() {
+        List<RawEvent> events = new java.util.ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        for (int u = 0; u < 100; u++) {
+            String user = "com-" + u;
+            f.grant(user, Purpose.PERSONALIZATION, Purpose.BEHAVIORAL, Purpose.COMMUNITY);
+            String genre = u < 60 ? "a" : "d";
+            for (int k = 0; k < 4; k++) {
+                events.add(RawEvent.of(user, genre + (u < 60 ? rnd.nextInt(4) : rnd.nextInt(20)), "view"));
+            }
+        }
+        f.engine.ingest(events);
+        f.engine.retrain();
+    }
+
+    @Test
+    void community_segmentsOfAtLeastKPeople_explainWhoTheItemIsPopularWith() {
+        communityCrowd();
+        f.grant("cam", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL, Purpose.COMMUNITY);
+        f.engine.ingest(List.of(RawEvent.of("cam", "a10", "view"), RawEvent.of("cam", "a11", "view"), RawEvent.of("cam", "a12", "view")));
+        Recommendations r = recommend("cam");
+        assertThat(r.dataUsed()).contains(DataCategory.COMMUNITY);
+        assertThat(r.items()).anySatisfy(i -> assertThat(i.reasons()).anySatisfy(reason -> {
+            assertThat(reason).isInstanceOf(Reason.PopularWith.class);
+            assertThat(reason.text()).isEqualTo("Popular with people who mostly like action");
+        }));
+        assertThat(f.engine.segments(f.subject("cam"))).containsExactly("people who mostly like action");
+        assertThat(f.engine.models().segments().size("drama")).as("40 drama fans are fewer than k").isZero();
+    }
+
+    @Test
+    void community_withoutConsent_isNeitherUsedNorCounted() {
+        communityCrowd();
+        f.grant("cole", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        f.engine.ingest(List.of(RawEvent.of("cole", "a10", "view"), RawEvent.of("cole", "a11", "view"), RawEvent.of("cole", "a12", "view")));
+        int before = f.engine.models().segments().size("action");
+        f.engine.retrain();
+        assertThat(f.engine.models().segments().size("action")).isEqualTo(before);
+        Recommendations r = recommend("cole");
+        assertThat(r.dataUsed()).doesNotContain(DataCategory.COMMUNITY);
+        assertThat(f.engine.segments(f.subject("cole"))).isEmpty();
+    }
 }

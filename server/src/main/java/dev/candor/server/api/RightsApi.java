@@ -66,7 +66,7 @@ public final class RightsApi {
                 .map(e -> event(e, engine)).toList());
         out.put("events", eventSummary);
         out.put("feedback", engine.feedbackOf(s).stream().map(f -> feedback(f, engine)).toList());
-        out.put("segments", List.of());
+        out.put("segments", engine.segments(s));
         Map<String, Object> retention = new LinkedHashMap<>();
         retention.put("events", "kept until you delete them or erase your account; their influence fades with time "
                 + "(half-lives per event type: view 30 days, add to cart 14 days, purchase 180 days)");
