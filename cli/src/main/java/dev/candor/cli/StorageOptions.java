@@ -12,7 +12,7 @@ public final class StorageOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:CANDOR_DB}",
             description = "Use PostgreSQL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/candor?user=candor "
-                    + "(schema 'candor', or currentSchema=… in the URL; env CANDOR_DB).")
+                    + "(the connection's default schema, or currentSchema=… in the URL; env CANDOR_DB).")
     String db;
 
     public Path data() {

@@ -100,6 +100,37 @@ public final class Launcher implements AutoCloseable {
         return new Launcher(options);
     }
 
+    /**
+     * The storage and engine of a data directory without the HTTP server, for commands that work
+     * offline ({@code import}, {@code user erase}, {@code audit verify}). Uses the same key and
+     * database as {@code serve}; model retraining is left to the caller.
+     */
+    public record Offline(Storage storage, Engine engine) implements AutoCloseable {
+        public static Offline open(Path dataDir, Optional<String> jdbcUrl) {
+            Options o = Options.fromEnvironment(dataDir, jdbcUrl, ServerConfig.defaults());
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException e) {
+                throw new CandorException("cannot create the data directory " + dataDir, e);
+            }
+            Storage storage = Storages.open(jdbcUrl, dataDir);
+            try {
+                Engine engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
+                        .config(o.engine().withRetrainInterval(java.time.Duration.ZERO)).build();
+                return new Offline(storage, engine);
+            } catch (RuntimeException e) {
+                storage.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            storage.close();
+        }
+    }
+
     /** Prints where the server listens, and the admin key if one was generated now (shown once). */
     public void announce(PrintStream out) {
         out.println("Candor listening on http://" + options.server().host() + ":" + server.port()
