@@ -189,7 +189,7 @@ public final class RightsApi {
     }
 
     /** Everything held about the subject, as one JSON document. */
-    static Map<String, Object> exportOf(Engine engine, SubjectId s) {
+    public static Map<String, Object> exportOf(Engine engine, SubjectId s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", "candor-export-v1");
         out.put("exported_at", engine.clock().instant().toString());
@@ -208,7 +208,7 @@ public final class RightsApi {
         c.json(200, exportOf(c.ctx().engine(), s));
     }
 
-    static Map<String, Object> receipt(ErasureReceipt r) {
+    public static Map<String, Object> receipt(ErasureReceipt r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("receipt_id", r.id());
         out.put("requested_at", r.requestedAt().toString());

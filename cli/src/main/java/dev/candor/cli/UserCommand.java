@@ -1,0 +1,85 @@
+package dev.candor.cli;
+
+import dev.candor.model.SubjectId;
+import dev.candor.privacy.ErasureReceipt;
+import dev.candor.server.Json;
+import dev.candor.server.Launcher;
+import dev.candor.server.Logging;
+import dev.candor.server.api.RightsApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code candor user}: a person's rights from the command line — export, erase. */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Export or erase what Candor holds about one user.",
+        subcommands = {UserCommand.Export.class, UserCommand.Erase.class})
+public final class UserCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write everything held about USER as JSON (the same document as GET /v1/users/{id}/export).")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        StorageOptions storage;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "The user id as the host application knows it.")
+        String user;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Logging.configure(storage.data(), true);
+            try (Launcher.Offline o = Launcher.Offline.open(storage.data(), storage.jdbcUrl())) {
+                SubjectId s = o.engine().pseudonymizer().subject(user);
+                String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(RightsApi.exportOf(o.engine(), s));
+                if (out == null) {
+                    System.out.println(json);
+                } else {
+                    Files.writeString(out, json + "\n");
+                    System.err.println("export written to " + out);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true,
+            description = {"Erase USER: events, preferences, feedback, consent, and their influence on models; print the receipt.",
+                    "Stop the server first, or use DELETE /v1/users/{id} on a running one: a running server keeps the user in memory."})
+    static final class Erase implements Callable<Integer> {
+        @Mixin
+        StorageOptions storage;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "The user id as the host application knows it.")
+        String user;
+
+        @Option(names = "--yes", description = "Confirm: erasure cannot be undone.")
+        boolean yes;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!yes) {
+                System.err.println("candor user erase: this cannot be undone; add --yes to confirm");
+                return 2;
+            }
+            Logging.configure(storage.data(), true);
+            try (Launcher.Offline o = Launcher.Offline.open(storage.data(), storage.jdbcUrl())) {
+                ErasureReceipt r = o.engine().erase(o.engine().pseudonymizer().subject(user));
+                System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(RightsApi.receipt(r)));
+            }
+            return 0;
+        }
+    }
+}
