@@ -87,9 +87,11 @@ public final class ShopGenerator {
     private Map<String, List<Item>> items(int numItems) {
         List<String> categories = new ArrayList<>(NOUNS.keySet());
         Map<String, List<Item>> out = new LinkedHashMap<>();
-        int perCategory = numItems / categories.size();
         int sku = 1;
-        for (String category : categories) {
+        for (int c = 0; c < categories.size(); c++) {
+            String category = categories.get(c);
+            // spread the remainder over the first categories so exactly numItems are made
+            int perCategory = numItems / categories.size() + (c < numItems % categories.size() ? 1 : 0);
             List<Item> items = new ArrayList<>();
             Set<String> titles = new HashSet<>();
             while (items.size() < perCategory) {
