@@ -19,6 +19,8 @@ import java.util.logging.SimpleFormatter;
 public final class Logging {
     public static final String FILE_NAME = "candor.log";
 
+    private static final java.util.List<Logger> QUIETED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Logging() {
     }
 
@@ -42,8 +44,12 @@ public final class Logging {
         } catch (IOException e) {
             root.warning("cannot write logs into the data directory: " + e.getClass().getSimpleName());
         }
-        Logger.getLogger("com.zaxxer.hikari").setLevel(Level.WARNING);
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
-        Logger.getLogger("io.helidon").setLevel(Level.WARNING);
+        // Strong references: java.util.logging holds loggers weakly, and a collected logger forgets its level.
+        QUIETED.clear();
+        for (String name : new String[] {"com.zaxxer.hikari", "org.flywaydb", "io.helidon"}) {
+            Logger l = Logger.getLogger(name);
+            l.setLevel(Level.WARNING);
+            QUIETED.add(l);
+        }
     }
 }
