@@ -1,0 +1,169 @@
+package dev.candor.cli;
+
+import dev.candor.eval.Algorithm;
+import dev.candor.eval.Dataset;
+import dev.candor.eval.Evaluator;
+import dev.candor.eval.Fold;
+import dev.candor.eval.HtmlReport;
+import dev.candor.eval.Protocol;
+import dev.candor.eval.Report;
+import dev.candor.eval.Tuner;
+import dev.candor.eval.algorithms.ContentAlgorithm;
+import dev.candor.eval.algorithms.DefaultAlgorithm;
+import dev.candor.eval.algorithms.EaseAlgorithm;
+import dev.candor.eval.algorithms.IalsAlgorithm;
+import dev.candor.eval.algorithms.ItemKnnAlgorithm;
+import dev.candor.eval.algorithms.PopularAlgorithm;
+import dev.candor.ingest.file.ColumnMapping;
+import dev.candor.ingest.file.InteractionFormat;
+import dev.candor.ingest.file.InteractionReader;
+import dev.candor.ingest.file.RowProblem;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code candor evaluate}: offline evaluation by the protocol of DESIGN §7. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate recommenders offline on an interaction file: the same folds and metric code for every algorithm.",
+                "Protocol strong (users split into folds; 80% fold-in / 20% targets per held-out user) or temporal (last 20% by time).",
+                "Algorithms: default (what candor serve recommends with: EASE + iALS blend), ease, ials, itemknn, content, popular."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The interaction file.")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "movielens-100k, movielens-csv, delimited or jsonl (default: from the file name).")
+    String format;
+
+    @Option(names = "--delimiter", defaultValue = "comma", description = "For delimited files: tab, comma, semicolon, pipe, space or one character.")
+    String delimiter;
+
+    @Option(names = "--header", description = "For delimited files: the first line is a header.")
+    boolean header;
+
+    @Option(names = "--columns", defaultValue = "user,item,value,timestamp",
+            description = "For delimited files: columns in file order (user,item,value,timestamp; - skips one).")
+    String columns;
+
+    @Option(names = "--threshold", defaultValue = "4", description = "Values at or above are positives (default: ${DEFAULT-VALUE}); rows without a value are positives.")
+    double threshold;
+
+    @Option(names = "--protocol", defaultValue = "strong", description = "strong or temporal (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--folds", defaultValue = "5", description = "User folds for the strong protocol (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--algorithms", defaultValue = "default,ease,ials,itemknn,content,popular", split = ",",
+            description = "Comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> algorithms;
+
+    @Option(names = "--tune", description = "Choose hyper-parameters on a validation split carved from the first fold's training users "
+            + "(never the test folds) and print them; without it, MovieLens-sized defaults are used.")
+    boolean tune;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON report here.")
+    Path out;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report with charts here.")
+    Path html;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream o = System.out;
+        if (!Files.isRegularFile(data)) {
+            System.err.println("candor evaluate: no such file: " + data);
+            return 2;
+        }
+        InteractionFormat fmt = format == null ? ImportCommand.guess(data)
+                : InteractionFormat.fromWire(format).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown format; use movielens-100k, movielens-csv, delimited or jsonl"));
+        InteractionReader.Options options = InteractionReader.Options.of(fmt);
+        if (fmt == InteractionFormat.DELIMITED) {
+            options = options.withDelimiter(InteractionReader.delimiter(delimiter)).withHeader(header).withColumns(ColumnMapping.parse(columns));
+        }
+        Protocol.Kind kind = Protocol.Kind.fromWire(protocol).orElseThrow(() -> new IllegalArgumentException("--protocol must be strong or temporal"));
+        Protocol.Settings settings = new Protocol.Settings(kind, threshold, folds, seed);
+        List<RowProblem> problems = new ArrayList<>();
+        long[] bad = {0};
+        Dataset dataset;
+        try (ProgressBar pb = bar("Reading", Files.size(data))) {
+            dataset = Dataset.load(data, options, Optional.empty(), p -> {
+                bad[0]++;
+                if (problems.size() < 10) {
+                    problems.add(p);
+                }
+            }, pb::stepTo);
+        }
+        o.printf("Read %,d interactions of %,d users on %,d items (%,d unreadable rows%s).%n", dataset.size(), dataset.numUsers(),
+                dataset.numItems(), bad[0], problems.isEmpty() ? "" : "; first: " + problems.getFirst());
+        List<Fold> split = Protocol.split(dataset, settings);
+        if (split.stream().allMatch(f -> f.targets().length == 0)) {
+            System.err.println("candor evaluate: no user has " + Protocol.MIN_POSITIVES + " positives (values >= " + threshold
+                    + "); lower --threshold or check --columns");
+            return 1;
+        }
+        Tuner.Tuned tuned = Tuner.Tuned.defaults();
+        if (tune) {
+            o.println("Tuning on a validation split of the first fold's training users …");
+            tuned = Tuner.tune(split.getFirst(), seed, line -> { });
+            o.printf("Chosen: ease.lambda=%s ials.alpha=%s ials.lambda=%s ials.factors=%d itemknn.neighbours=%d itemknn.shrink=%s "
+                            + "default.weight.ials=%s%n", tuned.easeLambda(), tuned.ials().alpha(), tuned.ials().lambda(), tuned.ials().factors(),
+                    tuned.knnNeighbours(), tuned.knnShrink(), tuned.ialsWeight());
+        }
+        List<Algorithm> list = new ArrayList<>();
+        for (String a : algorithms) {
+            list.add(switch (a.strip()) {
+                case "default" -> new DefaultAlgorithm(tuned.easeLambda(), tuned.ials(), tuned.ialsWeight());
+                case "ease" -> new EaseAlgorithm(tuned.easeLambda());
+                case "ials" -> new IalsAlgorithm(tuned.ials());
+                case "itemknn" -> new ItemKnnAlgorithm(tuned.knnNeighbours(), tuned.knnShrink());
+                case "content" -> new ContentAlgorithm();
+                case "popular" -> new PopularAlgorithm();
+                default -> throw new IllegalArgumentException("unknown algorithm '" + a + "'; use default, ease, ials, itemknn, content, popular");
+            });
+        }
+        Report report;
+        try (ProgressBar pb = bar("Evaluating", (long) list.size() * split.size())) {
+            report = Evaluator.run(dataset, settings, split, list, (what, done, total) -> {
+                pb.setExtraMessage(what);
+                pb.stepTo(done);
+            });
+        }
+        o.printf("%n%-10s %16s %16s %16s %16s %10s %9s%n", "algorithm", "recall@20", "recall@50", "ndcg@10", "ndcg@100", "coverage", "fit s");
+        for (Report.Result r : report.results()) {
+            o.printf("%-10s %16s %16s %16s %16s %10.4f %9.2f%n", r.algorithm(), pm(r, "recall@20"), pm(r, "recall@50"), pm(r, "ndcg@10"),
+                    pm(r, "ndcg@100"), r.mean("coverage@20"), java.util.Arrays.stream(r.timings().get("fit_seconds")).average().orElse(0));
+        }
+        if (out != null) {
+            Files.writeString(out, report.toJson());
+            o.println("JSON report: " + out);
+        }
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(report));
+            o.println("HTML report: " + html);
+        }
+        return 0;
+    }
+
+    private static String pm(Report.Result r, String metric) {
+        return String.format("%.4f ± %.4f", r.mean(metric), r.std(metric));
+    }
+
+    private static ProgressBar bar(String task, long max) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+    }
+}
