@@ -119,14 +119,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (tune) {
             o.println("Tuning on a validation split of the first fold's training users …");
             tuned = Tuner.tune(split.getFirst(), seed, line -> { });
-            o.printf("Chosen: ease.lambda=%s ials.alpha=%s ials.lambda=%s ials.factors=%d itemknn.neighbours=%d itemknn.shrink=%s "
-                            + "default.weight.ials=%s%n", tuned.easeLambda(), tuned.ials().alpha(), tuned.ials().lambda(), tuned.ials().factors(),
-                    tuned.knnNeighbours(), tuned.knnShrink(), tuned.ialsWeight());
+            o.printf("Chosen: ease.lambda=%s ials.alpha=%s ials.lambda=%s ials.factors=%d itemknn.neighbours=%d itemknn.shrink=%s%n",
+                    tuned.easeLambda(), tuned.ials().alpha(), tuned.ials().lambda(), tuned.ials().factors(), tuned.knnNeighbours(),
+                    tuned.knnShrink());
         }
         List<Algorithm> list = new ArrayList<>();
         for (String a : algorithms) {
             list.add(switch (a.strip()) {
-                case "default" -> new DefaultAlgorithm(tuned.easeLambda(), tuned.ials(), tuned.ialsWeight());
+                case "default" -> new DefaultAlgorithm(tuned.easeLambda(), tuned.ials());
                 case "ease" -> new EaseAlgorithm(tuned.easeLambda());
                 case "ials" -> new IalsAlgorithm(tuned.ials());
                 case "itemknn" -> new ItemKnnAlgorithm(tuned.knnNeighbours(), tuned.knnShrink());

@@ -40,6 +40,8 @@ import dev.candor.recommend.source.CategorySource;
 import dev.candor.recommend.source.CommunitySource;
 import dev.candor.recommend.source.ContentSource;
 import dev.candor.recommend.source.ContextSource;
+import dev.candor.recommend.source.EaseSource;
+import dev.candor.recommend.source.IalsSource;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.ItemKnnSource;
 import dev.candor.recommend.source.PopularSource;
@@ -119,6 +121,8 @@ public final class Engine implements AutoCloseable {
         this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config);
         this.community = new CommunitySource(() -> models.segments(), catalog);
         this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
+                new EaseSource(() -> models.ease(), catalog, config.decay()),
+                new IalsSource(() -> models.ials(), catalog, config.decay()),
                 new ItemKnnSource(() -> models.knn(), catalog, config.decay()),
                 new ContentSource(catalog, () -> models.popularity()),
                 new PopularSource(() -> models.popularity()),
@@ -524,11 +528,15 @@ public final class Engine implements AutoCloseable {
         return models;
     }
 
-    /** Rebuilds the models from the live index now and swaps them in. {@return the new models} */
+    /** Rebuilds every model, EASE and iALS included, from the live index now and swaps them in. {@return the new models} */
     public synchronized TrainedModels retrain() {
+        return train(true);
+    }
+
+    private synchronized TrainedModels train(boolean refit) {
         dirty.set(false);
         long start = System.nanoTime();
-        TrainedModels next = trainer.train(clock.instant());
+        TrainedModels next = trainer.train(clock.instant(), refit, models);
         models = next;
         metrics.trainings.increment();
         metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
@@ -538,7 +546,8 @@ public final class Engine implements AutoCloseable {
     private void retrainIfDirty() {
         try {
             if (dirty.get()) {
-                retrain();
+                boolean refit = !models.fittedAt().plus(config.cf().refitInterval()).isAfter(clock.instant());
+                train(refit);
             }
         } catch (RuntimeException e) {
             dirty.set(true);

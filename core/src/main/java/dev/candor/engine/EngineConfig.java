@@ -15,13 +15,33 @@ import java.util.Objects;
  * @param knnShrink        shrinkage of item-based CF similarities
  * @param minGroupSubjects k of k-anonymity: the fewest distinct people a group statistic (context
  *                         popularity, community signals) may rest on
+ * @param cf               the collaborative models behind level {@code full} (EASE, iALS)
  */
 public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Duration retrainInterval,
-                           int knnNeighbours, double knnShrink, int minGroupSubjects) {
+                           int knnNeighbours, double knnShrink, int minGroupSubjects, Collaborative cf) {
+    /**
+     * EASE and iALS settings. Defaults were chosen by {@code candor evaluate --tune} on ml-100k (see
+     * docs/benchmarks.md); rerun it on your own data and set these.
+     *
+     * @param easeLambda     EASE's λ
+     * @param easeMaxItems   EASE is trained only for catalogs up to this size (its memory grows as n²)
+     * @param ials           iALS hyper-parameters
+     * @param refitInterval  how often EASE and iALS are refit when data changed (they are also refit at
+     *                       start and after every erasure); the cheap models follow {@code retrainInterval}
+     */
+    public record Collaborative(double easeLambda, int easeMaxItems, dev.candor.recommend.source.IalsModel.Params ials,
+                                Duration refitInterval) {
+        public static Collaborative defaults() {
+            return new Collaborative(200, 10_000, new dev.candor.recommend.source.IalsModel.Params(64, 15, 10.0, 50.0, 42),
+                    Duration.ofMinutes(5));
+        }
+    }
+
     /** The default k of k-anonymity for group statistics. */
     public static final int DEFAULT_MIN_GROUP_SUBJECTS = 50;
 
     public EngineConfig {
+        Objects.requireNonNull(cf, "cf");
         if (minGroupSubjects < 2) {
             throw new IllegalArgumentException("minGroupSubjects must be >= 2. Provided value: " + minGroupSubjects);
         }
@@ -41,14 +61,18 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
 
     public static EngineConfig defaults() {
         return new EngineConfig(DecayPolicy.defaults(), SensitivityPolicy.defaults(), Duration.ofSeconds(10), 50, 10,
-                DEFAULT_MIN_GROUP_SUBJECTS);
+                DEFAULT_MIN_GROUP_SUBJECTS, Collaborative.defaults());
     }
 
     public EngineConfig withRetrainInterval(Duration interval) {
-        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects);
+        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects, cf);
     }
 
     public EngineConfig withMinGroupSubjects(int k) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k, cf);
+    }
+
+    public EngineConfig withCollaborative(Collaborative c) {
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, c);
     }
 }

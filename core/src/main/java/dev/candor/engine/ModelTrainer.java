@@ -11,6 +11,9 @@ import dev.candor.profile.History;
 import dev.candor.profile.InteractionIndex;
 import dev.candor.profile.PreferenceService;
 import dev.candor.recommend.Catalog;
+import dev.candor.recommend.InteractionMatrix;
+import dev.candor.recommend.source.EaseModel;
+import dev.candor.recommend.source.IalsModel;
 import dev.candor.recommend.source.ContextModel;
 import dev.candor.recommend.source.ItemKnnModel;
 import dev.candor.recommend.source.PopularityModel;
@@ -45,7 +48,11 @@ final class ModelTrainer {
         this.config = config;
     }
 
-    TrainedModels train(Instant now) {
+    /**
+     * Trains the cheap models; refits EASE and iALS too when {@code refit}, else keeps those of
+     * {@code previous} (they score any current history, and a grown catalog only lacks the new items).
+     */
+    TrainedModels train(Instant now, boolean refit, TrainedModels previous) {
         List<int[]> subjects = new ArrayList<>();
         DecayPolicy decay = config.decay();
         int numItems = catalog.size();
@@ -75,7 +82,23 @@ final class ModelTrainer {
         for (int i = 0; i < numItems; i++) {
             counts[i] = knn.support(i);
         }
-        return new TrainedModels(knn, new PopularityModel(counts), context.build(), segments.build(), now,
+        EaseModel ease = previous.ease();
+        IalsModel ials = previous.ials();
+        Instant fittedAt = previous.fittedAt();
+        if (refit) {
+            InteractionMatrix.Builder b = InteractionMatrix.builder(subjects.size(), numItems);
+            for (int r = 0; r < subjects.size(); r++) {
+                for (int i : subjects.get(r)) {
+                    b.add(r, i, 1f);
+                }
+            }
+            InteractionMatrix x = b.build();
+            EngineConfig.Collaborative cf = config.cf();
+            ease = numItems <= cf.easeMaxItems() && x.nnz() > 0 ? EaseModel.fit(x, cf.easeLambda()) : EaseModel.EMPTY;
+            ials = x.nnz() > 0 ? IalsModel.train(x, cf.ials()) : null;
+            fittedAt = now;
+        }
+        return new TrainedModels(knn, new PopularityModel(counts), context.build(), segments.build(), ease, ials, now, fittedAt,
                 subjects.size());
     }
 

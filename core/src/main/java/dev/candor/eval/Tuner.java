@@ -25,7 +25,6 @@ public final class Tuner {
     public static final List<Double> IALS_LAMBDAS = List.of(1.0, 10.0, 50.0);
     public static final List<Integer> KNN_NEIGHBOURS = List.of(50, 100, 200, 400);
     public static final List<Double> KNN_SHRINKS = List.of(0.0, 10.0, 100.0);
-    public static final List<Double> BLEND_WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0, 2.0);
     public static final int FACTORS = 64;
     public static final int ITERATIONS = 15;
 
@@ -36,14 +35,13 @@ public final class Tuner {
      * @param ials        iALS parameters
      * @param knnNeighbours item-kNN neighbourhood size
      * @param knnShrink   item-kNN shrinkage
-     * @param ialsWeight  the iALS weight in the default blend
      * @param validation  per grid point tried, its validation Recall@20 (for the report)
      */
-    public record Tuned(double easeLambda, IalsModel.Params ials, int knnNeighbours, double knnShrink, double ialsWeight,
+    public record Tuned(double easeLambda, IalsModel.Params ials, int knnNeighbours, double knnShrink,
                         Map<String, Double> validation) {
         /** Defaults that are reasonable for MovieLens-sized data when no tuning is run. */
         public static Tuned defaults() {
-            return new Tuned(400, new IalsModel.Params(FACTORS, ITERATIONS, 3.0, 10.0, 42), 200, 10, 0.5, Map.of());
+            return new Tuned(200, new IalsModel.Params(FACTORS, ITERATIONS, 10.0, 50.0, 42), 400, 0, Map.of());
         }
     }
 
@@ -140,16 +138,8 @@ public final class Tuner {
                 }
             }
         }
-        double bestW = 0;
-        double bestBlendScore = -1;
-        for (double w : BLEND_WEIGHTS) {
-            double r = recall20(val, new DefaultAlgorithm(bestEase, bestIals, w), seen, log);
-            if (r > bestBlendScore) {
-                bestBlendScore = r;
-                bestW = w;
-            }
-        }
-        return new Tuned(bestEase, bestIals, bestK, bestShrink, bestW, seen);
+        recall20(val, new DefaultAlgorithm(bestEase, bestIals), seen, log); // for the report: the blend with the chosen models
+        return new Tuned(bestEase, bestIals, bestK, bestShrink, seen);
     }
 
     private static double recall20(Fold val, Algorithm a, Map<String, Double> seen, Consumer<String> log) {

@@ -52,9 +52,11 @@ public sealed interface Reason {
 
         @Override
         public String text() {
-            List<Evidence> top = evidence.stream()
-                    .sorted(Comparator.comparingDouble(Evidence::weight).reversed())
-                    .limit(3).toList();
+            // The text names the items that speak for the recommendation; items that speak against it
+            // (negative contributions, possible with EASE and iALS) stay in the evidence, not the sentence.
+            List<Evidence> positive = evidence.stream().filter(e -> e.weight() > 0)
+                    .sorted(Comparator.comparingDouble(Evidence::weight).reversed()).toList();
+            List<Evidence> top = positive.stream().limit(3).toList();
             Map<String, List<String>> byVerb = new LinkedHashMap<>();
             for (Evidence e : top) {
                 byVerb.computeIfAbsent(e.relation().isEmpty() ? "interacted with" : e.relation(), k -> new ArrayList<>())
@@ -62,7 +64,7 @@ public sealed interface Reason {
             }
             List<String> clauses = new ArrayList<>();
             byVerb.forEach((verb, labels) -> clauses.add(verb + " " + Texts.join(labels)));
-            String more = evidence.size() > top.size() ? " (and " + (evidence.size() - top.size()) + " more)" : "";
+            String more = positive.size() > top.size() ? " (and " + (positive.size() - top.size()) + " more)" : "";
             return "Because you " + Texts.join(clauses) + more;
         }
 

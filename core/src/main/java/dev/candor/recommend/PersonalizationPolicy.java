@@ -13,13 +13,20 @@ import java.util.Optional;
  *   <li>{@code NONE} when personalization is not granted or intensity is {@code off}: popular only;</li>
  *   <li>{@code LIGHT} when behaviour may not be used (not granted, or intensity {@code low}):
  *       stated preferences, with popular as a fallback;</li>
- *   <li>{@code FULL} otherwise: item-based CF on the subject's evidence, content on stated and
+ *   <li>{@code FULL} otherwise: EASE and iALS on the subject's evidence, content on stated and
  *       learned interests, popular; with fewer than {@link #THIN_EVIDENCE} evidence items the
  *       blend leans on popular and says so.</li>
  * </ul>
  * Stateless and thread-safe.
  */
 public final class PersonalizationPolicy {
+    /**
+     * Source weights at level {@code full} with enough evidence and intensity {@code high}: the blend
+     * {@code candor evaluate} reports as {@code default}.
+     */
+    public static final Map<String, Double> FULL_WEIGHTS = Map.of("ease", 1.0, "ials", 1.0, "content", 0.4, "community", 0.2,
+            "popular", 0.1, "category", 0.05);
+
     /** Fewer distinct evidence items than this is thin evidence. */
     public static final int THIN_EVIDENCE = 3;
 
@@ -42,9 +49,9 @@ public final class PersonalizationPolicy {
      * and adds no variety.
      */
     static final Map<SessionIntent, Map<String, Double>> INTENT_WEIGHTS = Map.of(
-            SessionIntent.BROWSING, Map.of("popular", 1.5, "content", 1.0, "itemknn", 1.0),
-            SessionIntent.RESEARCH, Map.of("popular", 0.7, "content", 1.3, "itemknn", 1.0),
-            SessionIntent.PURCHASE, Map.of("popular", 0.5, "content", 0.8, "itemknn", 1.3));
+            SessionIntent.BROWSING, Map.of("popular", 1.5, "content", 1.0, "ease", 1.0, "ials", 1.0),
+            SessionIntent.RESEARCH, Map.of("popular", 0.7, "content", 1.3, "ease", 1.0, "ials", 1.0),
+            SessionIntent.PURCHASE, Map.of("popular", 0.5, "content", 0.8, "ease", 1.3, "ials", 1.3));
     static final Map<SessionIntent, Double> INTENT_DIVERSITY = Map.of(
             SessionIntent.BROWSING, 0.7, SessionIntent.RESEARCH, 0.9, SessionIntent.PURCHASE, 1.0);
     /** MMR's lambda without a session intent: stated interests are mixed a little at LIGHT. */
@@ -76,7 +83,7 @@ public final class PersonalizationPolicy {
             case SESSION -> evidence.isEmpty()
                     ? new PolicyDecision(level, Map.of("popular", 1.0, "category", 0.05), Optional.of(
                             "This session has no activity yet, so these are popular items."))
-                    : new PolicyDecision(level, Map.of("itemknn", 1.0, "popular", 0.3, "category", 0.05), Optional.empty());
+                    : new PolicyDecision(level, Map.of("ease", 1.0, "ials", 1.0, "popular", 0.3, "category", 0.05), Optional.empty());
             case NONE -> new PolicyDecision(level, Map.of("popular", 1.0, "category", 0.05), Optional.of(
                     user.consent().known() && !user.consent().allows(Purpose.PERSONALIZATION) || user.preferences().intensity() == Intensity.OFF
                             ? "Personalization is off, so these are popular items, the same for everyone."
@@ -92,14 +99,13 @@ public final class PersonalizationPolicy {
     private static PolicyDecision full(UserState user, WeightedHistory evidence) {
         boolean medium = user.preferences().intensity() == Intensity.MEDIUM;
         if (evidence.size() < THIN_EVIDENCE) {
-            return new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.5, "content", 0.5, "community", 0.4, "popular", 0.6,
-                    "category", 0.05),
+            return new PolicyDecision(PersonalizationLevel.FULL, Map.of("ease", 0.5, "ials", 0.5, "content", 0.5, "community", 0.4,
+                    "popular", 0.6, "category", 0.05),
                     Optional.of("We know little about your activity yet, so items popular with others fill in."));
         }
         return medium
-                ? new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 0.6, "content", 0.4, "community", 0.2, "popular", 0.15,
-                        "category", 0.05), Optional.empty())
-                : new PolicyDecision(PersonalizationLevel.FULL, Map.of("itemknn", 1.0, "content", 0.4, "community", 0.2, "popular", 0.1,
-                        "category", 0.05), Optional.empty());
+                ? new PolicyDecision(PersonalizationLevel.FULL, Map.of("ease", 0.6, "ials", 0.6, "content", 0.4, "community", 0.2,
+                        "popular", 0.15, "category", 0.05), Optional.empty())
+                : new PolicyDecision(PersonalizationLevel.FULL, FULL_WEIGHTS, Optional.empty());
     }
 }

@@ -1,28 +1,58 @@
 package dev.candor.eval.algorithms;
 
+import dev.candor.consent.SensitivityPolicy;
 import dev.candor.eval.Algorithm;
 import dev.candor.eval.FoldData;
+import dev.candor.model.ConsentState;
+import dev.candor.model.Item;
+import dev.candor.model.Preferences;
+import dev.candor.model.Purpose;
+import dev.candor.model.SubjectId;
+import dev.candor.profile.DecayPolicy;
+import dev.candor.profile.History;
+import dev.candor.recommend.Catalog;
 import dev.candor.recommend.InteractionMatrix;
+import dev.candor.recommend.PersonalizationLevel;
+import dev.candor.recommend.PersonalizationPolicy;
+import dev.candor.recommend.ScoredItem;
+import dev.candor.recommend.SourceQuery;
+import dev.candor.recommend.UserState;
+import dev.candor.recommend.WeightedHistory;
+import dev.candor.recommend.blend.LinearBlend;
+import dev.candor.recommend.blend.SourceResult;
+import dev.candor.recommend.source.ContentSource;
 import dev.candor.recommend.source.EaseModel;
+import dev.candor.recommend.source.EaseSource;
 import dev.candor.recommend.source.IalsModel;
+import dev.candor.recommend.source.IalsSource;
+import dev.candor.recommend.source.PopularSource;
+import dev.candor.recommend.source.PopularityModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What {@code candor serve} recommends with at level {@code full}: the linear blend of EASE and
- * iALS, each source's scores divided by that source's best score for the user and weighted
- * ({@code dev.candor.recommend.blend.LinearBlend}'s arithmetic), EASE weight 1 and iALS weight
- * {@code ialsWeight}.
+ * What {@code candor serve} recommends with at level {@code full}: the serving sources themselves —
+ * EASE, iALS, content, popular — over models fitted on the fold's training users, blended by
+ * {@link LinearBlend} with {@link PersonalizationPolicy#FULL_WEIGHTS}. Community, context and
+ * category sources need consents and request data an offline set does not have, so they add nothing
+ * here, as for a user who has not granted them. Items below the blend's candidates score 0.
  */
 public final class DefaultAlgorithm implements Algorithm {
+    /** Candidates asked of each source per user: enough for NDCG@100 after the fold-in is excluded. */
+    static final int CANDIDATES = 300;
     private final double easeLambda;
     private final IalsModel.Params ials;
-    private final double ialsWeight;
 
-    public DefaultAlgorithm(double easeLambda, IalsModel.Params ials, double ialsWeight) {
+    public DefaultAlgorithm(double easeLambda, IalsModel.Params ials) {
         this.easeLambda = easeLambda;
         this.ials = ials;
-        this.ialsWeight = ialsWeight;
     }
 
     @Override
@@ -38,44 +68,55 @@ public final class DefaultAlgorithm implements Algorithm {
         m.put("ials.iterations", ials.iterations());
         m.put("ials.alpha", ials.alpha());
         m.put("ials.lambda", ials.lambda());
-        m.put("weight.ease", 1.0);
-        m.put("weight.ials", ialsWeight);
+        m.put("weights", new java.util.TreeMap<>(PersonalizationPolicy.FULL_WEIGHTS));
         return m;
     }
 
     @Override
     public Fitted fit(FoldData data) {
-        EaseModel ease = EaseModel.fit(data.train(), easeLambda);
-        IalsModel model = ialsWeight > 0 ? IalsModel.train(data.train(), ials) : null;
+        InteractionMatrix train = data.train();
+        int n = train.numItems();
+        Catalog catalog = new Catalog(new SensitivityPolicy(Set.of()));
+        List<Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(Item.of(data.items().ids().get(i), data.items().titles().get(i), data.items().categories().get(i)));
+        }
+        catalog.putAll(items); // catalog indexes follow insertion order: column i is catalog item i
+        EaseModel ease = EaseModel.fit(train, easeLambda);
+        IalsModel factors = IalsModel.train(train, ials);
+        int[] counts = new int[n];
+        for (int c : train.colIndex()) {
+            counts[c]++;
+        }
+        PopularityModel popularity = new PopularityModel(counts);
+        DecayPolicy decay = DecayPolicy.defaults();
+        var sources = List.of(new EaseSource(() -> ease, catalog, decay), new IalsSource(() -> factors, catalog, decay),
+                new ContentSource(catalog, () -> popularity), new PopularSource(() -> popularity));
+        PersonalizationPolicy policy = new PersonalizationPolicy();
         InteractionMatrix foldIn = data.foldIn();
-        int n = data.train().numItems();
+        SubjectId subject = SubjectId.of(HexFormat.of().formatHex(new byte[32]));
+        ConsentState consent = new ConsentState(EnumSet.of(Purpose.PERSONALIZATION, Purpose.BEHAVIORAL), true, Instant.EPOCH);
+        byte view = decay.code(dev.candor.model.EventType.VIEW).orElseThrow();
         return (user, out) -> {
             int[] h = foldIn.items(user);
-            float[] e = new float[n];
-            ease.score(h, null, e);
-            blendInto(out, e, 1.0);
-            if (model != null) {
-                float[] f = new float[n];
-                model.foldIn(h).score(f);
-                blendInto(out, f, ialsWeight);
+            double[] w = new double[h.length];
+            byte[] kinds = new byte[h.length];
+            java.util.Arrays.fill(w, 1.0);
+            java.util.Arrays.fill(kinds, view);
+            WeightedHistory evidence = WeightedHistory.of(h, w, kinds);
+            UserState state = new UserState(subject, consent, Preferences.NONE, History.EMPTY, Set.of(), Set.of(), Instant.EPOCH);
+            SourceQuery query = new SourceQuery(state, evidence, PersonalizationLevel.FULL, i -> true, Optional.empty());
+            var decision = policy.decide(state, PersonalizationLevel.FULL, evidence);
+            List<SourceResult> results = new ArrayList<>();
+            for (var s : sources) {
+                Double weight = decision.weights().get(s.name());
+                if (weight != null) {
+                    results.add(new SourceResult(s.name(), weight, s.candidates(query, CANDIDATES)));
+                }
+            }
+            for (ScoredItem s : LinearBlend.blend(results)) {
+                out[s.item()] = (float) s.score();
             }
         };
-    }
-
-    /** out += weight · s / max(s) over positive scores (non-positive scores add nothing, as in the blend). */
-    static void blendInto(float[] out, float[] s, double weight) {
-        float max = 0;
-        for (float v : s) {
-            max = Math.max(max, v);
-        }
-        if (max <= 0) {
-            return;
-        }
-        double k = weight / max;
-        for (int j = 0; j < s.length; j++) {
-            if (s[j] > 0) {
-                out[j] += (float) (k * s[j]);
-            }
-        }
     }
 }
