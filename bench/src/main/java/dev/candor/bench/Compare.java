@@ -1,0 +1,141 @@
+package dev.candor.bench;
+
+import dev.candor.bench.peers.LensKitItemItem;
+import dev.candor.bench.peers.MahoutItemBased;
+import dev.candor.bench.peers.RankSysIals;
+import dev.candor.bench.peers.RankSysItemKnn;
+import dev.candor.bench.peers.SparkAls;
+import dev.candor.eval.Algorithm;
+import dev.candor.eval.Dataset;
+import dev.candor.eval.Evaluator;
+import dev.candor.eval.Fold;
+import dev.candor.eval.FoldData;
+import dev.candor.eval.Protocol;
+import dev.candor.eval.Report;
+import dev.candor.eval.Tuner;
+import dev.candor.eval.algorithms.DefaultAlgorithm;
+import dev.candor.eval.algorithms.EaseAlgorithm;
+import dev.candor.eval.algorithms.IalsAlgorithm;
+import dev.candor.eval.algorithms.ItemKnnAlgorithm;
+import dev.candor.eval.algorithms.PopularAlgorithm;
+import dev.candor.ingest.file.InteractionFormat;
+import dev.candor.ingest.file.InteractionReader;
+import dev.candor.recommend.InteractionMatrix;
+import dev.candor.recommend.source.IalsModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Candor against its peers on the same folds and the same metric code, and iALS training speed
+ * against Spark MLlib ALS in the same run. Writes the tables into docs/benchmarks.md between
+ * {@code <!-- quality:begin -->} and {@code <!-- quality:end -->}, and each data set's full report
+ * as JSON beside it. Usage: {@code Compare DATA_DIR DOCS_FILE [datasets…]}.
+ */
+public final class Compare {
+    private Compare() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Path docs = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
+        List<String> sets = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("ml-100k", "ml-latest-small");
+        StringBuilder md = new StringBuilder();
+        md.append("Measured ").append(LocalDate.now()).append(" on this machine (").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, JDK ").append(Runtime.version().feature()).append(") by `bench/run compare`. Strong protocol, 5 folds, seed 42, ")
+                .append("threshold 4; mean ± std over folds. Candor's hyper-parameters were chosen on a validation split of the first fold's ")
+                .append("training users (`candor evaluate --tune`); peers use the same iALS confidence and regularization, or their documented ")
+                .append("defaults. Peers train on the training users **and** the held-out users' fold-in (they cannot score unseen users); ")
+                .append("Candor's models see only the training users and fold held-out users in at scoring time.\n\n");
+        for (String set : sets) {
+            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
+            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
+            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Protocol.Settings s = Protocol.Settings.strong(5, 42);
+            List<Fold> folds = Protocol.split(d, s);
+            Tuner.Tuned t = Tuner.tune(folds.getFirst(), 42, line -> System.err.println(set + " " + line));
+            IalsModel.Params ials = t.ials();
+            List<Algorithm> algorithms = new ArrayList<>(List.of(new DefaultAlgorithm(t.easeLambda(), ials), new EaseAlgorithm(t.easeLambda()),
+                    new IalsAlgorithm(ials), new ItemKnnAlgorithm(t.knnNeighbours(), t.knnShrink()), new PopularAlgorithm(),
+                    new MahoutItemBased(), new RankSysIals(ials.factors(), ials.iterations(), ials.lambda(), ials.alpha()),
+                    new RankSysItemKnn(100, 0.5), new LensKitItemItem(100)));
+            SparkAls spark = new SparkAls(ials.factors(), ials.iterations(), 0.1, ials.alpha());
+            algorithms.add(spark);
+            Report r;
+            try {
+                r = Evaluator.run(d, s, folds, algorithms, (what, done, total) -> System.err.printf("%s %s (%d/%d)%n", set, what, done, total));
+                md.append(table(set, d, r));
+                Files.writeString(docs.resolveSibling("benchmarks-" + set + ".json"), r.toJson());
+                md.append(speed(set, d, ials, spark));
+            } finally {
+                spark.close();
+            }
+        }
+        write(docs, md.toString());
+    }
+
+    static String table(String set, Dataset d, Report r) {
+        StringBuilder sb = new StringBuilder("### ").append(set).append(" (").append(String.format(Locale.ROOT, "%,d", d.size()))
+                .append(" ratings)\n\n| algorithm | Recall@20 | Recall@50 | NDCG@10 | NDCG@100 | coverage@20 | fit s | score ms/user |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Report.Result res : r.results()) {
+            sb.append("| ").append(res.algorithm());
+            for (String m : List.of("recall@20", "recall@50", "ndcg@10", "ndcg@100")) {
+                sb.append(String.format(Locale.ROOT, " | %.4f ± %.4f", res.mean(m), res.std(m)));
+            }
+            sb.append(String.format(Locale.ROOT, " | %.3f | %.2f | %.3f |%n", res.mean("coverage@20"), mean(res.timings().get("fit_seconds")),
+                    mean(res.timings().get("score_ms_per_user"))));
+        }
+        Report.Result def = r.result("default");
+        Report.Result bestPeer = r.results().stream().filter(x -> x.algorithm().contains("-"))
+                .max((a, b) -> Double.compare(a.mean("recall@20"), b.mean("recall@20"))).orElseThrow();
+        Report.Result bestPeerNdcg = r.results().stream().filter(x -> x.algorithm().contains("-"))
+                .max((a, b) -> Double.compare(a.mean("ndcg@100"), b.mean("ndcg@100"))).orElseThrow();
+        sb.append(String.format(Locale.ROOT, "%nCandor `default` vs the best peer: Recall@20 %+.1f%% (vs %s), NDCG@100 %+.1f%% (vs %s).%n%n",
+                100 * (def.mean("recall@20") / bestPeer.mean("recall@20") - 1), bestPeer.algorithm(),
+                100 * (def.mean("ndcg@100") / bestPeerNdcg.mean("ndcg@100") - 1), bestPeerNdcg.algorithm()));
+        return sb.toString();
+    }
+
+    /** Candor iALS vs Spark ALS training time on all positives of the data set, same factors and iterations, same run. */
+    static String speed(String set, Dataset d, IalsModel.Params ials, SparkAls spark) {
+        Fold whole = Protocol.split(d, new Protocol.Settings(Protocol.Kind.TEMPORAL, 4, 1, 42)).getFirst();
+        InteractionMatrix x = whole.data().train();
+        FoldData fd = new FoldData(x, InteractionMatrix.builder(0, x.numItems()).build(), whole.data().items());
+        double candor = Double.MAX_VALUE;
+        double sparkSeconds = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            IalsModel.train(x, ials);
+            candor = Math.min(candor, (System.nanoTime() - t0) / 1e9);
+            spark.fit(fd);
+            sparkSeconds = Math.min(sparkSeconds, spark.lastAlsSeconds);
+        }
+        return String.format(Locale.ROOT, "iALS training on %s (%,d positives, %d factors, %d iterations, best of 3): Candor %.2f s, "
+                        + "Spark MLlib ALS %.2f s — Candor is **%.1f× faster**.%n%n", set, x.nnz(), ials.factors(), ials.iterations(), candor,
+                sparkSeconds, sparkSeconds / candor);
+    }
+
+    private static double mean(double[] xs) {
+        return java.util.Arrays.stream(xs).average().orElse(Double.NaN);
+    }
+
+    static void write(Path docs, String section) throws java.io.IOException {
+        String begin = "<!-- quality:begin -->";
+        String end = "<!-- quality:end -->";
+        String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n## Recommendation quality\n\n" + begin + "\n" + end + "\n";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < 0) {
+            text = text + "\n## Recommendation quality\n\n" + begin + "\n" + end + "\n";
+            b = text.indexOf(begin);
+            e = text.indexOf(end);
+        }
+        Files.writeString(docs, text.substring(0, b + begin.length()) + "\n" + section + text.substring(e));
+    }
+
+}
