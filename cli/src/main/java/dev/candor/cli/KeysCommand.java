@@ -42,7 +42,7 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try (Storage s = Storages.open(storage.jdbcUrl(), storage.data())) {
-                ApiKeys.Created k = new ApiKeys(s.apiKeys(), InstantSource.system()).create(Set.copyOf(EnumSet.copyOf(scopes)), label);
+                ApiKeys.Created k = new ApiKeys(s.apiKeys(), InstantSource.system()).auditTo(new dev.candor.audit.AuditLog(s.audit(), InstantSource.system())).create(Set.copyOf(EnumSet.copyOf(scopes)), label);
                 System.out.println(k.secret());
                 System.err.println("key id " + k.keyId() + " with scopes " + k.scopes() + " — shown only this once");
             }
@@ -79,7 +79,7 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try (Storage s = Storages.open(storage.jdbcUrl(), storage.data())) {
-                boolean revoked = new ApiKeys(s.apiKeys(), InstantSource.system()).revoke(keyId);
+                boolean revoked = new ApiKeys(s.apiKeys(), InstantSource.system()).auditTo(new dev.candor.audit.AuditLog(s.audit(), InstantSource.system())).revoke(keyId);
                 System.out.println(revoked ? "revoked " + keyId : "no active key " + keyId);
                 return revoked ? 0 : 1;
             }

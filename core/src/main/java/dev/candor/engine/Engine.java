@@ -1,5 +1,6 @@
 package dev.candor.engine;
 
+import dev.candor.audit.AuditLog;
 import dev.candor.consent.ConsentService;
 import dev.candor.explain.Evidence;
 import dev.candor.explain.Reason;
@@ -89,6 +90,7 @@ public final class Engine implements AutoCloseable {
     private final CommunitySource community;
     private final EngineMetrics metrics = new EngineMetrics();
     private final IntentClassifier intents = new IntentClassifier();
+    private final AuditLog audit;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
@@ -99,6 +101,7 @@ public final class Engine implements AutoCloseable {
         this.config = b.config;
         this.clock = b.clock;
         this.catalog = new Catalog(config.sensitivity());
+        this.audit = new AuditLog(storage.audit(), clock);
         loadCatalog();
         this.consents = new ConsentService(storage.consents(), clock);
         this.preferences = new PreferenceService(storage.preferences());
@@ -503,6 +506,11 @@ public final class Engine implements AutoCloseable {
      * item-based CF, popularity and context models are pure functions of the data).
      */
     public synchronized ErasureReceipt erase(SubjectId subject) {
+        return erase(subject, "system");
+    }
+
+    /** As {@link #erase(SubjectId)}, recording {@code actor} in the audit log. */
+    public synchronized ErasureReceipt erase(SubjectId subject, String actor) {
         Instant started = clock.instant();
         Map<String, Long> removed = new java.util.LinkedHashMap<>();
         removed.put("consent_rows", storage.consents().deleteSubject(subject));
@@ -512,13 +520,29 @@ public final class Engine implements AutoCloseable {
         removed.put("preferences", preferences.delete(subject) ? 1L : 0L);
         removed.put("feedback", storage.feedback().deleteSubject(subject));
         feedback.forget(subject);
+        // The person's audit entries stay (the chain needs them) but their salt goes, so they can no
+        // longer be tied to anyone; the erasure itself is recorded without any reference to the person.
+        audit.forget(subject);
         storage.purgeDeleted();
-        retrain();
+        retrain(actor);
         metrics.erasures.increment();
-        return new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
+        ErasureReceipt receipt = new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
                 new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
                 new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject")));
+                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
+        Map<String, String> details = new java.util.TreeMap<>();
+        removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
+        details.put("receipt_hash", receipt.hash());
+        audit.record(actor, "erasure", Optional.empty(), details);
+        return receipt;
+    }
+
+    /** {@return the audit log} */
+    public AuditLog audit() {
+        return audit;
     }
 
     // ---- models
@@ -530,7 +554,16 @@ public final class Engine implements AutoCloseable {
 
     /** Rebuilds every model, EASE and iALS included, from the live index now and swaps them in. {@return the new models} */
     public synchronized TrainedModels retrain() {
-        return train(true);
+        return retrain("system");
+    }
+
+    /** As {@link #retrain()}, recording the training and {@code actor} in the audit log. */
+    public synchronized TrainedModels retrain(String actor) {
+        TrainedModels m = train(true);
+        audit.record(actor, "model.train", Optional.empty(), Map.of("subjects", Integer.toString(m.subjects()),
+                "items", Integer.toString(catalog.size()), "ease", Boolean.toString(m.ease().numItems() > 0),
+                "millis", Long.toString(metrics.lastTrainingMillis)));
+        return m;
     }
 
     private synchronized TrainedModels train(boolean refit) {
@@ -547,7 +580,11 @@ public final class Engine implements AutoCloseable {
         try {
             if (dirty.get()) {
                 boolean refit = !models.fittedAt().plus(config.cf().refitInterval()).isAfter(clock.instant());
-                train(refit);
+                if (refit) {
+                    retrain("system");
+                } else {
+                    train(false);
+                }
             }
         } catch (RuntimeException e) {
             dirty.set(true);

@@ -17,6 +17,8 @@ public interface Storage extends AutoCloseable {
 
     ApiKeyStore apiKeys();
 
+    dev.candor.audit.AuditStore audit();
+
     /**
      * Makes deleted rows unrecoverable from the database files where the database allows it (SQLite:
      * deleted content is zeroed by {@code secure_delete} and the write-ahead log is checkpointed and

@@ -297,6 +297,60 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.candor.audit.AuditStore audit() {
+        return audit;
+    }
+
+    /** The audit chain in memory; {@link #auditRows} is exposed so tests can tamper with it. */
+    public final java.util.List<dev.candor.audit.AuditEntry> auditRows = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile dev.candor.audit.AuditStore.Head auditHead;
+    private final Map<SubjectId, byte[]> auditSalts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final dev.candor.audit.AuditStore audit = new dev.candor.audit.AuditStore() {
+        @Override
+        public void append(dev.candor.audit.AuditEntry entry) {
+            auditRows.add(entry);
+            auditHead = new Head(entry.seq(), entry.hash());
+        }
+
+        @Override
+        public Optional<Head> head() {
+            return Optional.ofNullable(auditHead);
+        }
+
+        @Override
+        public List<dev.candor.audit.AuditEntry> list(long afterSeq, int limit) {
+            return auditRows.stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        }
+
+        @Override
+        public void forEach(Consumer<dev.candor.audit.AuditEntry> sink) {
+            auditRows.forEach(sink);
+        }
+
+        @Override
+        public List<dev.candor.audit.AuditEntry> forSubjectRef(String ref) {
+            return auditRows.stream().filter(e -> e.subjectRef().equals(Optional.of(ref))).toList();
+        }
+
+        @Override
+        public Optional<byte[]> subjectSalt(SubjectId subject, boolean create) {
+            if (!create) {
+                return Optional.ofNullable(auditSalts.get(subject));
+            }
+            return Optional.of(auditSalts.computeIfAbsent(subject, s -> {
+                byte[] salt = new byte[32];
+                new java.security.SecureRandom().nextBytes(salt);
+                return salt;
+            }));
+        }
+
+        @Override
+        public boolean deleteSubjectSalt(SubjectId subject) {
+            return auditSalts.remove(subject) != null;
+        }
+    };
+
+    @Override
     public ApiKeyStore apiKeys() {
         return new ApiKeyStore() {
             @Override

@@ -72,7 +72,7 @@ public final class Launcher implements AutoCloseable {
         try {
             this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
                     .config(o.engine()).build();
-            this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system());
+            this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
             this.generatedAdmin = keys.bootstrapAdmin(o.adminKey());
             this.server = CandorServer.start(engine, o.server(), keys);
         } catch (RuntimeException e) {

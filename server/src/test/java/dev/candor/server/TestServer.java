@@ -41,7 +41,7 @@ public final class TestServer implements AutoCloseable {
         Arrays.fill(key, (byte) 3);
         this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key))
                 .config(EngineConfig.defaults().withRetrainInterval(Duration.ZERO)).build();
-        this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system());
+        this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
         this.adminKey = keys.create(Set.of(Scope.ADMIN), "test admin").secret();
         this.server = CandorServer.start(engine, config.withPort(0), keys);
     }

@@ -16,6 +16,16 @@ import java.util.Optional;
  */
 public record Call(ServerRequest req, ServerResponse res, Optional<Principal> principal, ApiContext ctx) {
     /** {@return the decoded path parameter} */
+    /** {@return who is calling, for the audit log: the API key id, or {@code anonymous}} */
+    public String actor() {
+        return principal.map(Principal::keyId).orElse("anonymous");
+    }
+
+    /** Appends to the audit log; the action happens only if this succeeds (fail closed). */
+    public void audit(String action, java.util.Optional<SubjectId> subject, java.util.Map<String, String> details) {
+        ctx.engine().audit().record(actor(), action, subject, details);
+    }
+
     public String path(String name) {
         return req.path().pathParameters().get(name);
     }

@@ -44,6 +44,10 @@ public final class ConsentApi {
         if (source.length() > 64 || !source.chars().allMatch(ch -> ch >= 32 && ch < 127)) {
             throw ApiError.badRequest("INVALID_VALUE", "source must be at most 64 printable ASCII characters", "source");
         }
+        Map<String, String> audited = new java.util.TreeMap<>();
+        changes.forEach((p, on) -> audited.put(p.wireName(), Boolean.toString(on)));
+        audited.put("source", source == null ? "api" : source);
+        c.audit("consent.change", java.util.Optional.of(s), audited);
         ConsentState state = c.ctx().engine().recordConsent(s, changes, source);
         Map<String, Object> out = new LinkedHashMap<>(Views.consent(state));
         c.json(200, out);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,11 @@ public final class RightsApi {
     }
 
     public static void register(RouteTable t) {
-        t.add(Method.GET, "/v1/users/{id}/profile", Set.of(Scope.ADMIN), c -> c.json(200, profile(c.ctx().engine(), c.subject("id"))));
+        t.add(Method.GET, "/v1/users/{id}/profile", Set.of(Scope.ADMIN), c -> {
+            SubjectId s = c.subject("id");
+            c.audit("profile.read", Optional.of(s), Map.of());
+            c.json(200, profile(c.ctx().engine(), s));
+        });
         t.add(Method.GET, "/v1/users/{id}/events", Set.of(Scope.ADMIN), c -> events(c, c.subject("id")));
         t.add(Method.DELETE, "/v1/users/{id}/events/{eventId}", Set.of(Scope.ADMIN), c -> deleteEvent(c, c.subject("id")));
         t.add(Method.DELETE, "/v1/users/{id}/interests/{category}", Set.of(Scope.ADMIN), c -> removeInterest(c, c.subject("id")));
@@ -174,6 +179,7 @@ public final class RightsApi {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("INVALID_PARAMETER", "eventId must be an event id", "eventId");
         }
+        c.audit("event.delete", Optional.of(s), Map.of());
         if (!c.ctx().engine().deleteEvent(s, id)) {
             throw ApiError.notFound("UNKNOWN_EVENT", "no such event for this user");
         }
@@ -185,6 +191,7 @@ public final class RightsApi {
         if (category.isBlank() || category.length() > Item.MAX_CATEGORY_LENGTH) {
             throw ApiError.badRequest("INVALID_PARAMETER", "category must be 1 to " + Item.MAX_CATEGORY_LENGTH + " characters", "category");
         }
+        c.audit("interest.remove", Optional.of(s), Map.of("category", category));
         c.json(200, Views.preferences(c.ctx().engine().removeInterest(s, category)));
     }
 
@@ -200,10 +207,12 @@ public final class RightsApi {
         out.put("interests", engine.interests(s).stream().map(RightsApi::interest).toList());
         out.put("events", engine.events(s).stream().map(e -> event(e, engine)).toList());
         out.put("feedback", engine.feedbackOf(s).stream().map(f -> feedback(f, engine)).toList());
+        out.put("audit", engine.audit().about(s).stream().map(AuditApi::entry).toList());
         return out;
     }
 
     private static void export(Call c, SubjectId s) {
+        c.audit("export", Optional.of(s), Map.of());
         c.res().header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"candor-export.json\"");
         c.json(200, exportOf(c.ctx().engine(), s));
     }
@@ -222,6 +231,6 @@ public final class RightsApi {
     }
 
     private static void erase(Call c, SubjectId s) {
-        c.json(200, receipt(c.ctx().engine().erase(s)));
+        c.json(200, receipt(c.ctx().engine().erase(s, c.actor())));
     }
 }

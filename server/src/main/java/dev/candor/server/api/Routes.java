@@ -15,6 +15,7 @@ public final class Routes {
         FeedbackApi.register(t);
         RecommendationsApi.register(t);
         RightsApi.register(t);
+        AuditApi.register(t);
         return t;
     }
 }

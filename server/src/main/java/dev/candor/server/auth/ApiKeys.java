@@ -53,6 +53,14 @@ public final class ApiKeys {
     }
 
     /** Creates a key with fresh randomness. */
+    private volatile dev.candor.audit.AuditLog audit;
+
+    /** Records key creation and revocation in {@code log} from now on. */
+    public ApiKeys auditTo(dev.candor.audit.AuditLog log) {
+        this.audit = log;
+        return this;
+    }
+
     public Created create(Set<Scope> scopes, String label) {
         StringBuilder sb = new StringBuilder("cnd_");
         for (int i = 0; i < 30; i++) {
@@ -73,6 +81,10 @@ public final class ApiKeys {
         }
         byte[] hash = sha256(secret);
         String keyId = HEX.formatHex(hash, 0, 8);
+        if (audit != null) {
+            audit.record("system", "key.create", Optional.empty(), java.util.Map.of("key_id", keyId,
+                    "scopes", String.join(",", scopes.stream().map(Scope::wireName).sorted().toList())));
+        }
         store.put(new ApiKey(keyId, hash, scopes, label, clock.instant(), Optional.empty()));
         return new Created(keyId, secret, Set.copyOf(scopes));
     }
@@ -106,6 +118,9 @@ public final class ApiKeys {
 
     /** Revokes a key. {@return whether an active key was revoked} */
     public boolean revoke(String keyId) {
+        if (audit != null) {
+            audit.record("system", "key.revoke", Optional.empty(), java.util.Map.of("key_id", keyId));
+        }
         cache.remove(keyId);
         return store.revoke(keyId, clock.instant());
     }

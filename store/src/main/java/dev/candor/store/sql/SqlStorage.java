@@ -17,6 +17,7 @@ public final class SqlStorage implements Storage {
     private final SqlPreferenceStore preferences;
     private final SqlFeedbackStore feedback;
     private final SqlApiKeyStore apiKeys;
+    private final SqlAuditStore audit;
 
     SqlStorage(Database db) {
         this.db = db;
@@ -26,6 +27,7 @@ public final class SqlStorage implements Storage {
         this.preferences = new SqlPreferenceStore(db);
         this.feedback = new SqlFeedbackStore(db);
         this.apiKeys = new SqlApiKeyStore(db);
+        this.audit = new SqlAuditStore(db);
     }
 
     @Override
@@ -56,6 +58,11 @@ public final class SqlStorage implements Storage {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public dev.candor.audit.AuditStore audit() {
+        return audit;
     }
 
     @Override

@@ -37,6 +37,14 @@ class PostgresStorageTest extends StorageContractTest {
         PostgresTestDatabase.dropSchema(schema);
     }
 
+    @Override
+    protected void tamper(String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(PostgresTestDatabase.url()); var st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            st.executeUpdate(sql);
+        }
+    }
+
     @Test
     void describesItselfWithoutCredentials() {
         assertThat(storage.description()).startsWith("postgresql:").doesNotContain("user=postgres").contains(schema);

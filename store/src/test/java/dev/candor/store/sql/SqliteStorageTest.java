@@ -23,6 +23,14 @@ class SqliteStorageTest extends StorageContractTest {
         return Storages.open(java.util.Optional.empty(), dir);
     }
 
+    @Override
+    protected void tamper(String sql) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Storages.SQLITE_FILE)); var st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+            st.executeUpdate(sql);
+        }
+    }
+
     @Test
     void usesWriteAheadLoggingAndFullSync() throws Exception {
         storage.items().put(Item.of("x", "X", List.of()));

@@ -47,6 +47,9 @@ public abstract class StorageContractTest {
     /** Opens the storage under test (the same database each call: reopening must keep the data). */
     protected abstract Storage open();
 
+    /** Runs raw SQL against the database behind the storage, as an attacker with file or database access could. */
+    protected abstract void tamper(String sql) throws Exception;
+
     /** Removes all data before a test; the default relies on a fresh temporary directory. */
     protected void wipe() {
     }
@@ -294,5 +297,28 @@ public abstract class StorageContractTest {
         assertThat(storage.consents().current(subject(1))).isPresent();
         assertThat(storage.events().count()).isEqualTo(1);
         assertThat(storage.isHealthy()).isTrue();
+    }
+
+    @Test
+    void auditChainSurvivesReopening_andRawSqlTamperingIsDetected() throws Exception {
+        dev.candor.audit.AuditLog log = new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system());
+        for (int i = 0; i < 5; i++) {
+            log.record("key-" + i, "consent.change", Optional.of(subject(i % 2)), Map.of("personalization", Boolean.toString(i % 2 == 0)));
+        }
+        assertThat(log.about(subject(0))).hasSize(3);
+        storage.close();
+        storage = open();
+        log = new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system());
+        log.record("key-9", "export", Optional.empty(), Map.of());
+        assertThat(log.verify().valid()).isTrue();
+        assertThat(log.verify().entries()).isEqualTo(6);
+
+        tamper("UPDATE audit_log SET actor = 'nobody' WHERE seq = 2");
+        assertThat(log.verify().valid()).isFalse();
+        assertThat(log.verify().firstInvalid()).contains(2L);
+        tamper("UPDATE audit_log SET actor = 'key-1' WHERE seq = 2");
+        assertThat(log.verify().valid()).isTrue();
+        tamper("DELETE FROM audit_log WHERE seq = 6");
+        assertThat(log.verify().valid()).isFalse();
     }
 }
