@@ -493,6 +493,14 @@ public final class Engine implements AutoCloseable {
         return deleted;
     }
 
+    /** Deletes all of the subject's events (their history), keeping consent and preferences. {@return events deleted} */
+    public long deleteHistory(SubjectId subject) {
+        long n = storage.events().deleteSubject(subject);
+        index.removeSubject(subject);
+        dirty.set(true);
+        return n;
+    }
+
     /** {@return the subject's feedback, oldest first} */
     public List<Feedback> feedbackOf(SubjectId subject) {
         return storage.feedback().forSubject(subject);

@@ -1,5 +1,6 @@
 package dev.candor.server;
 
+import dev.candor.server.auth.EndUserTokens;
 import dev.candor.engine.Engine;
 import dev.candor.server.api.ApiContext;
 import dev.candor.server.api.RouteTable;
@@ -23,8 +24,8 @@ public final class CandorServer implements AutoCloseable {
     private final RouteTable routes;
     private final ApiContext ctx;
 
-    private CandorServer(Engine engine, ServerConfig config, ApiKeys keys) {
-        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine));
+    private CandorServer(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
+        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens);
         this.routes = Routes.all(ctx);
         this.server = WebServer.builder()
                 .host(config.host())
@@ -52,9 +53,16 @@ public final class CandorServer implements AutoCloseable {
     }
 
     /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
+    /** Starts with end-user tokens signed by a fresh random key (valid until the process ends). */
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return start(engine, config, keys, new EndUserTokens(key, java.time.InstantSource.system()));
+    }
+
+    public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
         Objects.requireNonNull(engine, "engine");
-        CandorServer s = new CandorServer(engine, config, keys);
+        CandorServer s = new CandorServer(engine, config, keys, tokens);
         s.server.start();
         return s;
     }

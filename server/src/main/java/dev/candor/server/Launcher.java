@@ -6,6 +6,7 @@ import dev.candor.model.CandorException;
 import dev.candor.privacy.HmacPseudonymizer;
 import dev.candor.privacy.SecretFile;
 import dev.candor.server.auth.ApiKeys;
+import dev.candor.server.auth.EndUserTokens;
 import dev.candor.store.Storage;
 import dev.candor.store.sql.Storages;
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class Launcher implements AutoCloseable {
     /** The pseudonymization key's file in the data directory (mode 0600). */
     public static final String PSEUDONYM_KEY_FILE = "pseudonym.key";
+    /** The end-user token signing key's file in the data directory (mode 0600). */
+    public static final String TOKEN_KEY_FILE = "token.key";
 
     private final Storage storage;
     private final Engine engine;
@@ -74,7 +77,8 @@ public final class Launcher implements AutoCloseable {
                     .config(o.engine()).build();
             this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
             this.generatedAdmin = keys.bootstrapAdmin(o.adminKey());
-            this.server = CandorServer.start(engine, o.server(), keys);
+            this.server = CandorServer.start(engine, o.server(), keys,
+                    new EndUserTokens(SecretFile.loadOrCreate(o.dataDir().resolve(TOKEN_KEY_FILE), 32), InstantSource.system()));
         } catch (RuntimeException e) {
             storage.close();
             throw e;

@@ -15,7 +15,6 @@ import java.util.Optional;
  * request parts into values or {@link ApiError}s.
  */
 public record Call(ServerRequest req, ServerResponse res, Optional<Principal> principal, ApiContext ctx) {
-    /** {@return the decoded path parameter} */
     /** {@return who is calling, for the audit log: the API key id, or {@code anonymous}} */
     public String actor() {
         return principal.map(Principal::keyId).orElse("anonymous");
@@ -26,6 +25,7 @@ public record Call(ServerRequest req, ServerResponse res, Optional<Principal> pr
         ctx.engine().audit().record(actor(), action, subject, details);
     }
 
+    /** {@return the decoded path parameter} */
     public String path(String name) {
         return req.path().pathParameters().get(name);
     }
@@ -60,8 +60,15 @@ public record Call(ServerRequest req, ServerResponse res, Optional<Principal> pr
         Json.send(res, status, body);
     }
 
-    /** {@return the subject for the raw user id in path parameter {@code name}} */
+    /**
+     * {@return the subject for the raw user id in path parameter {@code name}; for an end user with a
+     * token (the {@code /v1/me} routes), always that user}
+     */
     public SubjectId subject(String name) {
+        Optional<SubjectId> me = principal.flatMap(Principal::subject);
+        if (me.isPresent()) {
+            return me.get();
+        }
         return subjectOf(path(name), "user");
     }
 

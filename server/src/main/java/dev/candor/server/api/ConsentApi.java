@@ -24,7 +24,7 @@ public final class ConsentApi {
         t.add(Method.PUT, "/v1/users/{id}/consent", Set.of(Scope.INGEST), ConsentApi::put);
     }
 
-    private static void get(Call c) {
+    static void get(Call c) {
         c.json(200, view(c, c.subject("id")));
     }
 
@@ -35,7 +35,7 @@ public final class ConsentApi {
         return out;
     }
 
-    private static void put(Call c) {
+    static void put(Call c) {
         SubjectId s = c.subject("id");
         JsonNode body = Fields.requireObject(c.body(), "the body");
         Fields.onlyFields(body, Set.of("purposes", "source"));

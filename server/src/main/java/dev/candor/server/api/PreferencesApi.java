@@ -23,11 +23,11 @@ public final class PreferencesApi {
         t.add(Method.PUT, "/v1/users/{id}/preferences", Set.of(Scope.INGEST), PreferencesApi::put);
     }
 
-    private static void get(Call c) {
+    static void get(Call c) {
         c.json(200, Views.preferences(c.ctx().engine().preferences(c.subject("id"))));
     }
 
-    private static void put(Call c) {
+    static void put(Call c) {
         SubjectId s = c.subject("id");
         JsonNode body = Fields.requireObject(c.body(), "the body");
         Preferences p = parse(body, c.ctx().engine().clock().instant(), c.ctx().engine().preferences(s).hiddenInterests());

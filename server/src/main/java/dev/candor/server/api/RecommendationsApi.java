@@ -78,7 +78,7 @@ public final class RecommendationsApi {
         c.json(200, view(r, c));
     }
 
-    private static void get(Call c) {
+    static void get(Call c) {
         SubjectId s = c.subject("id");
         int n = c.intQuery("n", 10, 1, RecommendationRequest.MAX_N);
         Optional<String> category = c.query("category");

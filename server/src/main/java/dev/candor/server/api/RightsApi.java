@@ -32,16 +32,45 @@ public final class RightsApi {
     }
 
     public static void register(RouteTable t) {
-        t.add(Method.GET, "/v1/users/{id}/profile", Set.of(Scope.ADMIN), c -> {
-            SubjectId s = c.subject("id");
-            c.audit("profile.read", Optional.of(s), Map.of());
-            c.json(200, profile(c.ctx().engine(), s));
-        });
+        t.add(Method.GET, "/v1/users/{id}/profile", Set.of(Scope.ADMIN), RightsApi::readProfile);
         t.add(Method.GET, "/v1/users/{id}/events", Set.of(Scope.ADMIN), c -> events(c, c.subject("id")));
         t.add(Method.DELETE, "/v1/users/{id}/events/{eventId}", Set.of(Scope.ADMIN), c -> deleteEvent(c, c.subject("id")));
         t.add(Method.DELETE, "/v1/users/{id}/interests/{category}", Set.of(Scope.ADMIN), c -> removeInterest(c, c.subject("id")));
         t.add(Method.GET, "/v1/users/{id}/export", Set.of(Scope.ADMIN), c -> export(c, c.subject("id")));
         t.add(Method.DELETE, "/v1/users/{id}", Set.of(Scope.ADMIN), c -> erase(c, c.subject("id")));
+        t.add(Method.POST, "/v1/users/{id}/token", Set.of(Scope.ADMIN), RightsApi::issueToken);
+    }
+
+    static void readProfile(Call c) {
+        SubjectId s = c.subject("id");
+        c.audit("profile.read", Optional.of(s), Map.of());
+        c.json(200, profile(c.ctx().engine(), s));
+    }
+
+    /** An end-user token: {@code {"ttl_seconds"?}} → {@code {token, expires_at, me_url}}. */
+    private static void issueToken(Call c) {
+        SubjectId s = c.subject("id");
+        java.time.Duration ttl = dev.candor.server.auth.EndUserTokens.DEFAULT_TTL;
+        if (c.req().headers().contentLength().orElse(0L) > 0) {
+            var body = dev.candor.server.Fields.requireObject(c.body(), "the body");
+            dev.candor.server.Fields.onlyFields(body, Set.of("ttl_seconds"));
+            var n = dev.candor.server.Fields.optionalNumber(body, "ttl_seconds");
+            if (n.isPresent()) {
+                double v = n.getAsDouble();
+                if (v != Math.rint(v) || v < 1 || v > dev.candor.server.auth.EndUserTokens.MAX_TTL.toSeconds()) {
+                    throw ApiError.badRequest("INVALID_VALUE", "ttl_seconds must be an integer from 1 to "
+                            + dev.candor.server.auth.EndUserTokens.MAX_TTL.toSeconds(), "ttl_seconds");
+                }
+                ttl = java.time.Duration.ofSeconds((long) v);
+            }
+        }
+        c.audit("token.issue", Optional.of(s), Map.of("ttl_seconds", Long.toString(ttl.toSeconds())));
+        var issued = c.ctx().tokens().issue(s, ttl);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", issued.token());
+        out.put("expires_at", issued.expiresAt().toString());
+        out.put("me_url", "/me#token=" + issued.token());
+        c.json(201, out);
     }
 
     /** The profile: what is held and inferred about the subject, in plain language and as data. */
@@ -144,7 +173,7 @@ public final class RightsApi {
         return m;
     }
 
-    private static void events(Call c, SubjectId s) {
+    static void events(Call c, SubjectId s) {
         int limit = c.intQuery("limit", 100, 1, MAX_PAGE);
         long after = c.query("cursor").map(v -> {
             try {
@@ -172,7 +201,7 @@ public final class RightsApi {
         c.json(200, out);
     }
 
-    private static void deleteEvent(Call c, SubjectId s) {
+    static void deleteEvent(Call c, SubjectId s) {
         long id;
         try {
             id = Long.parseLong(c.path("eventId"));
@@ -186,7 +215,7 @@ public final class RightsApi {
         c.res().status(204).send();
     }
 
-    private static void removeInterest(Call c, SubjectId s) {
+    static void removeInterest(Call c, SubjectId s) {
         String category = c.path("category");
         if (category.isBlank() || category.length() > Item.MAX_CATEGORY_LENGTH) {
             throw ApiError.badRequest("INVALID_PARAMETER", "category must be 1 to " + Item.MAX_CATEGORY_LENGTH + " characters", "category");
@@ -211,7 +240,7 @@ public final class RightsApi {
         return out;
     }
 
-    private static void export(Call c, SubjectId s) {
+    static void export(Call c, SubjectId s) {
         c.audit("export", Optional.of(s), Map.of());
         c.res().header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"candor-export.json\"");
         c.json(200, exportOf(c.ctx().engine(), s));
@@ -230,7 +259,7 @@ public final class RightsApi {
         return out;
     }
 
-    private static void erase(Call c, SubjectId s) {
+    static void erase(Call c, SubjectId s) {
         c.json(200, receipt(c.ctx().engine().erase(s, c.actor())));
     }
 }

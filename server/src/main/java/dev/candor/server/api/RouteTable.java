@@ -33,8 +33,11 @@ import java.util.UUID;
 public final class RouteTable {
     private static final System.Logger LOG = System.getLogger(RouteTable.class.getName());
 
-    /** One route. {@code scopes} empty means no key is needed. */
-    public record Route(Method method, String pattern, Set<Scope> scopes, ApiHandler handler) {
+    /**
+     * One route. {@code scopes} empty means no key is needed, unless {@code endUser}: then the caller
+     * must hold an end-user token, and reaches only that user's data.
+     */
+    public record Route(Method method, String pattern, Set<Scope> scopes, ApiHandler handler, boolean endUser) {
     }
 
     private final ApiContext ctx;
@@ -47,7 +50,13 @@ public final class RouteTable {
     }
 
     public RouteTable add(Method method, String pattern, Set<Scope> scopes, ApiHandler handler) {
-        routes.add(new Route(method, pattern, Set.copyOf(scopes), handler));
+        routes.add(new Route(method, pattern, Set.copyOf(scopes), handler, false));
+        return this;
+    }
+
+    /** Adds a route for end users holding a token ({@code /v1/me/...}); API keys do not open it. */
+    public RouteTable addEndUser(Method method, String pattern, ApiHandler handler) {
+        routes.add(new Route(method, pattern, Set.of(), handler, true));
         return this;
     }
 
@@ -79,7 +88,7 @@ public final class RouteTable {
         long start = System.nanoTime();
         int status = 500;
         try {
-            Optional<Principal> principal = authenticate(req, route.scopes());
+            Optional<Principal> principal = route.endUser() ? Optional.of(endUser(req)) : authenticate(req, route.scopes());
             route.handler().handle(new Call(req, res, principal, ctx));
             status = res.status().code();
         } catch (ApiError e) {
@@ -127,6 +136,15 @@ public final class RouteTable {
                     + new TreeSet<>(scopes.stream().map(Scope::wireName).toList()), null);
         }
         return Optional.of(p);
+    }
+
+    private Principal endUser(ServerRequest req) {
+        Optional<String> presented = presentedKey(req);
+        if (presented.isEmpty()) {
+            throw new ApiError(401, "UNAUTHENTICATED", "an end-user token is required (Authorization: Bearer <token>)", null);
+        }
+        return ctx.tokens().verify(presented.get()).map(Principal::endUser)
+                .orElseThrow(() -> new ApiError(401, "UNAUTHENTICATED", "the token is not valid or has expired", null));
     }
 
     static Optional<String> presentedKey(ServerRequest req) {

@@ -16,6 +16,7 @@ public final class Routes {
         RecommendationsApi.register(t);
         RightsApi.register(t);
         AuditApi.register(t);
+        MeApi.register(t);
         return t;
     }
 }
