@@ -138,6 +138,8 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        sweepRetention();
+        scheduler.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.HOURS);
         if (!config.retrainInterval().isZero()) {
             long ms = config.retrainInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::retrainIfDirty, ms, ms, TimeUnit.MILLISECONDS);
@@ -493,6 +495,31 @@ public final class Engine implements AutoCloseable {
         return deleted;
     }
 
+    /**
+     * Deletes every event past its type's retention period, from the store and the live index, and
+     * records the sweep in the audit log. Runs hourly and at start. {@return events deleted per type}
+     */
+    public synchronized Map<String, Long> sweepRetention() {
+        Instant now = clock.instant();
+        Map<String, Long> deleted = new java.util.TreeMap<>();
+        config.retention().forEach((type, ttl) -> {
+            EventType t = EventType.of(type);
+            Instant cutoff = now.minus(ttl);
+            long n = storage.events().deleteOlderThan(t, cutoff);
+            config.decay().code(t).ifPresent(code -> index.removeOlderThan(code, cutoff.toEpochMilli()));
+            if (n > 0) {
+                deleted.put(type, n);
+            }
+        });
+        if (!deleted.isEmpty()) {
+            dirty.set(true);
+            Map<String, String> details = new java.util.TreeMap<>();
+            deleted.forEach((k, v) -> details.put(k, Long.toString(v)));
+            audit.record("system", "retention.sweep", Optional.empty(), details);
+        }
+        return deleted;
+    }
+
     /** Deletes all of the subject's events (their history), keeping consent and preferences. {@return events deleted} */
     public long deleteHistory(SubjectId subject) {
         long n = storage.events().deleteSubject(subject);
@@ -582,6 +609,14 @@ public final class Engine implements AutoCloseable {
         metrics.trainings.increment();
         metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
         return next;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweepRetention();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "retention sweep failed; will retry: " + e.getClass().getSimpleName());
+        }
     }
 
     private void retrainIfDirty() {

@@ -16,9 +16,20 @@ import java.util.Objects;
  * @param minGroupSubjects k of k-anonymity: the fewest distinct people a group statistic (context
  *                         popularity, community signals) may rest on
  * @param cf               the collaborative models behind level {@code full} (EASE, iALS)
+ * @param retention        how long events of each type are kept; older ones are deleted by the sweeper
+ *                         (types not listed are kept until deleted or erased)
  */
 public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Duration retrainInterval,
-                           int knnNeighbours, double knnShrink, int minGroupSubjects, Collaborative cf) {
+                           int knnNeighbours, double knnShrink, int minGroupSubjects, Collaborative cf,
+                           java.util.Map<String, Duration> retention) {
+    /**
+     * Default retention per event type: browsing behaviour stops defining someone and is then deleted;
+     * explicit signals a person gave (ratings, likes) and purchases are kept until they delete them.
+     */
+    public static final java.util.Map<String, Duration> DEFAULT_RETENTION = java.util.Map.of(
+            "view", Duration.ofDays(365), "click", Duration.ofDays(365), "search", Duration.ofDays(90),
+            "add_to_cart", Duration.ofDays(180));
+
     /**
      * EASE and iALS settings. Defaults were chosen by {@code candor evaluate --tune} on ml-100k (see
      * docs/benchmarks.md); rerun it on your own data and set these.
@@ -42,6 +53,12 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
 
     public EngineConfig {
         Objects.requireNonNull(cf, "cf");
+        retention = java.util.Map.copyOf(retention);
+        retention.values().forEach(d -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("retention periods must be positive");
+            }
+        });
         if (minGroupSubjects < 2) {
             throw new IllegalArgumentException("minGroupSubjects must be >= 2. Provided value: " + minGroupSubjects);
         }
@@ -61,18 +78,22 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
 
     public static EngineConfig defaults() {
         return new EngineConfig(DecayPolicy.defaults(), SensitivityPolicy.defaults(), Duration.ofSeconds(10), 50, 10,
-                DEFAULT_MIN_GROUP_SUBJECTS, Collaborative.defaults());
+                DEFAULT_MIN_GROUP_SUBJECTS, Collaborative.defaults(), DEFAULT_RETENTION);
     }
 
     public EngineConfig withRetrainInterval(Duration interval) {
-        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects, cf);
+        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects, cf, retention);
     }
 
     public EngineConfig withMinGroupSubjects(int k) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k, cf);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k, cf, retention);
+    }
+
+    public EngineConfig withRetention(java.util.Map<String, Duration> r) {
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, cf, r);
     }
 
     public EngineConfig withCollaborative(Collaborative c) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, c);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, c, retention);
     }
 }

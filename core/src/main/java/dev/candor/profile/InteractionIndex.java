@@ -72,6 +72,18 @@ public final class InteractionIndex {
     }
 
     /** Forgets the subject entirely. {@return the number of events removed} */
+    /** Removes every event of kind {@code kind} older than {@code cutoffMillis} (retention). {@return how many} */
+    public long removeOlderThan(byte kind, long cutoffMillis) {
+        long removed = 0;
+        for (Row row : rows.values()) {
+            synchronized (row) {
+                removed += row.removeIf(k -> row.kinds[k] == kind && row.times[k] < cutoffMillis);
+            }
+        }
+        events.add(-removed);
+        return removed;
+    }
+
     public int removeSubject(SubjectId subject) {
         Row row = rows.remove(subject);
         if (row == null) {
@@ -140,6 +152,27 @@ public final class InteractionIndex {
             sessions[n] = session;
             contexts[n] = context;
             n++;
+        }
+
+        /** Removes the events at the positions matching {@code test}, keeping order. {@return how many} */
+        int removeIf(java.util.function.IntPredicate test) {
+            int w = 0;
+            for (int k = 0; k < n; k++) {
+                if (test.test(k)) {
+                    continue;
+                }
+                ids[w] = ids[k];
+                items[w] = items[k];
+                kinds[w] = kinds[k];
+                values[w] = values[k];
+                times[w] = times[k];
+                sessions[w] = sessions[k];
+                contexts[w] = contexts[k];
+                w++;
+            }
+            int removed = n - w;
+            n = w;
+            return removed;
         }
 
         boolean remove(long id) {

@@ -24,6 +24,9 @@ public interface EventStore {
     /** Deletes one event of the subject. {@return whether it existed and belonged to the subject} */
     boolean delete(SubjectId subject, long eventId);
 
+    /** Deletes every event of this type that happened before {@code cutoff} (retention). {@return the rows deleted} */
+    long deleteOlderThan(dev.candor.model.EventType type, java.time.Instant cutoff);
+
     /** Deletes every event of the subject. {@return the rows deleted} */
     long deleteSubject(SubjectId subject);
 

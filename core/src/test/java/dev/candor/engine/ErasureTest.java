@@ -93,4 +93,25 @@ class ErasureTest {
         assertThat(f.engine.events(f.subject("dee"))).hasSize(1);
         assertThat(f.engine.index().history(f.subject("dee")).size()).isEqualTo(1);
     }
+
+    @Test
+    void retention_deletesExpiredEventsFromStoreAndIndex_keepsTheRest_andAuditsTheSweep() {
+        EngineFixture f = new EngineFixture();
+        f.grant("rex", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        Instant now = f.clock.instant();
+        f.engine.ingest(List.of(
+                new RawEvent("rex", "a1", "view", java.util.OptionalDouble.empty(), java.util.Optional.of(now.minus(java.time.Duration.ofDays(400))),
+                        java.util.Optional.empty(), dev.candor.ingest.RawContext.NONE),
+                new RawEvent("rex", "a2", "view", java.util.OptionalDouble.empty(), java.util.Optional.of(now.minus(java.time.Duration.ofDays(10))),
+                        java.util.Optional.empty(), dev.candor.ingest.RawContext.NONE),
+                new RawEvent("rex", "a3", "purchase", java.util.OptionalDouble.empty(), java.util.Optional.of(now.minus(java.time.Duration.ofDays(900))),
+                        java.util.Optional.empty(), dev.candor.ingest.RawContext.NONE)));
+        assertThat(f.engine.events(f.subject("rex"))).hasSize(3);
+        var swept = f.engine.sweepRetention();
+        assertThat(swept).containsEntry("view", 1L);
+        assertThat(f.engine.events(f.subject("rex"))).extracting(e -> e.item().value()).containsExactlyInAnyOrder("a2", "a3");
+        assertThat(f.engine.index().history(f.subject("rex")).size()).isEqualTo(2);
+        assertThat(f.engine.audit().list(0, 1000)).anyMatch(e -> e.action().equals("retention.sweep"));
+        assertThat(f.engine.sweepRetention()).isEmpty();
+    }
 }

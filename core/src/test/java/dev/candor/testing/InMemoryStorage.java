@@ -202,6 +202,15 @@ public final class InMemoryStorage implements Storage {
             }
 
             @Override
+            public long deleteOlderThan(dev.candor.model.EventType type, java.time.Instant cutoff) {
+                synchronized (InMemoryStorage.this) {
+                    long before = events.size();
+                    events.values().removeIf(e -> e.type().equals(type) && e.timestamp().isBefore(cutoff));
+                    return before - events.size();
+                }
+            }
+
+            @Override
             public long count() {
                 synchronized (InMemoryStorage.this) {
                     return events.size();

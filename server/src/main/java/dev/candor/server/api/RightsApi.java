@@ -102,8 +102,9 @@ public final class RightsApi {
         out.put("feedback", engine.feedbackOf(s).stream().map(f -> feedback(f, engine)).toList());
         out.put("segments", engine.segments(s));
         Map<String, Object> retention = new LinkedHashMap<>();
-        retention.put("events", "kept until you delete them or erase your account; their influence fades with time "
-                + "(half-lives per event type: view 30 days, add to cart 14 days, purchase 180 days)");
+        engine.config().retention().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> retention.put(e.getKey(),
+                "deleted " + e.getValue().toDays() + " days after it happened"));
+        retention.put("other events", "kept until you delete them or erase your account; their influence fades with time");
         retention.put("consent_history", "kept while your account exists, to show what you agreed to and when");
         out.put("retention", retention);
         out.put("summary", summary(engine, s, consent.allows(Purpose.PERSONALIZATION), consent.allows(Purpose.BEHAVIORAL), events.size()));

@@ -113,6 +113,11 @@ final class SqlEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public long deleteOlderThan(EventType type, java.time.Instant cutoff) {
+        return db.write("expire events", c -> Sql.update(c, "DELETE FROM events WHERE type = ? AND ts < ?", type.name(), Codec.micros(cutoff)));
+    }
+
+    @Override
     public long deleteSubject(SubjectId subject) {
         return db.write("delete events", c -> Sql.update(c, "DELETE FROM events WHERE subject = ?", subject.value()));
     }

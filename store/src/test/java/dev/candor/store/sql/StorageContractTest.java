@@ -321,4 +321,14 @@ public abstract class StorageContractTest {
         tamper("DELETE FROM audit_log WHERE seq = 6");
         assertThat(log.verify().valid()).isFalse();
     }
+
+    @Test
+    void retentionDeletesOnlyOlderEventsOfThatType() {
+        storage.events().append(List.of(event(1, subject(1), "a"), event(2, subject(1), "b"),
+                new Event(3, subject(2), ItemId.of("c"), EventType.PURCHASE, 1, T0.plusSeconds(1), Optional.empty(), Context.NONE)));
+        // event(id) happens at T0 + id seconds
+        assertThat(storage.events().deleteOlderThan(EventType.VIEW, T0.plusSeconds(2))).isEqualTo(1);
+        assertThat(storage.events().forSubject(subject(1))).extracting(Event::id).containsExactly(2L);
+        assertThat(storage.events().count()).isEqualTo(2);
+    }
 }
