@@ -74,8 +74,8 @@ public final class Compare {
             } finally {
                 spark.close();
             }
+            write(docs, md.toString()); // after each data set, so a late failure keeps the earlier tables
         }
-        write(docs, md.toString());
     }
 
     static String table(String set, Dataset d, Report r) {
@@ -125,17 +125,7 @@ public final class Compare {
     }
 
     static void write(Path docs, String section) throws java.io.IOException {
-        String begin = "<!-- quality:begin -->";
-        String end = "<!-- quality:end -->";
-        String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n## Recommendation quality\n\n" + begin + "\n" + end + "\n";
-        int b = text.indexOf(begin);
-        int e = text.indexOf(end);
-        if (b < 0 || e < 0) {
-            text = text + "\n## Recommendation quality\n\n" + begin + "\n" + end + "\n";
-            b = text.indexOf(begin);
-            e = text.indexOf(end);
-        }
-        Files.writeString(docs, text.substring(0, b + begin.length()) + "\n" + section + text.substring(e));
+        Sections.write(docs, "quality", "Recommendation quality", section);
     }
 
 }

@@ -123,32 +123,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void populate(Engine engine, PrintStream out) {
         DemoShop shop = new ShopGenerator(seed, Instant.now()).generate(items, users);
-        engine.putItems(shop.items());
-        long accepted = 0;
-        long dropped = 0;
+        DemoShop.Loaded loaded;
         try (ProgressBar pb = new ProgressBarBuilder().setTaskName("Simulating shoppers").setInitialMax(shop.users().size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
-            for (DemoShop.Shopper s : shop.users()) {
-                SubjectId subject = engine.pseudonymizer().subject(s.id());
-                for (var change : s.consent().subList(0, Math.min(1, s.consent().size()))) {
-                    engine.recordConsent(subject, change, "demo");
-                }
-                s.preferences().ifPresent(p -> engine.putPreferences(subject, p));
-                IngestReport r = engine.ingest(s.events());
-                accepted += r.accepted();
-                dropped += r.droppedTotal();
-                for (var f : s.feedback()) {
-                    engine.feedback(subject, ItemId.of(f.getKey()), f.getValue(), Optional.empty());
-                }
-                for (var change : s.consent().subList(Math.min(1, s.consent().size()), s.consent().size())) {
-                    engine.recordConsent(subject, change, "demo");
-                }
-                pb.step();
-            }
+            loaded = shop.loadInto(engine, pb::step);
         }
         out.printf("Generated %,d items and %,d shoppers: %,d events accepted, %,d dropped for lack of consent.%n",
-                shop.items().size(), shop.users().size(), accepted, dropped);
+                shop.items().size(), shop.users().size(), loaded.accepted(), loaded.dropped());
     }
 
     private static String demoKey(ApiKeys keys, Set<Scope> scopes, String label) {

@@ -43,4 +43,38 @@ public record DemoShop(List<Item> items, List<Shopper> users) {
             feedback = List.copyOf(feedback);
         }
     }
+
+    /** What loading the shop into an engine did. */
+    public record Loaded(long accepted, long dropped) {
+    }
+
+    /**
+     * Loads the shop through the engine as an application would: items, each shopper's first consent
+     * choice, preferences, events (through the consent gate), feedback, then later consent changes.
+     *
+     * @param step called after each shopper
+     */
+    public Loaded loadInto(dev.candor.engine.Engine engine, Runnable step) {
+        engine.putItems(items);
+        long accepted = 0;
+        long dropped = 0;
+        for (Shopper s : users) {
+            dev.candor.model.SubjectId subject = engine.pseudonymizer().subject(s.id());
+            for (var change : s.consent().subList(0, Math.min(1, s.consent().size()))) {
+                engine.recordConsent(subject, change, "demo");
+            }
+            s.preferences().ifPresent(p -> engine.putPreferences(subject, p));
+            dev.candor.ingest.IngestReport r = engine.ingest(s.events());
+            accepted += r.accepted();
+            dropped += r.droppedTotal();
+            for (var f : s.feedback()) {
+                engine.feedback(subject, dev.candor.model.ItemId.of(f.getKey()), f.getValue(), Optional.empty());
+            }
+            for (var change : s.consent().subList(Math.min(1, s.consent().size()), s.consent().size())) {
+                engine.recordConsent(subject, change, "demo");
+            }
+            step.run();
+        }
+        return new Loaded(accepted, dropped);
+    }
 }
