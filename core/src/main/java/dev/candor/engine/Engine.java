@@ -21,6 +21,7 @@ import dev.candor.model.SubjectId;
 import dev.candor.privacy.Pseudonymizer;
 import dev.candor.profile.FeedbackService;
 import dev.candor.privacy.ErasureReceipt;
+import dev.candor.privacy.FieldCipher;
 import dev.candor.profile.History;
 import dev.candor.profile.Interest;
 import dev.candor.profile.IntentClassifier;
@@ -91,6 +92,7 @@ public final class Engine implements AutoCloseable {
     private final EngineMetrics metrics = new EngineMetrics();
     private final IntentClassifier intents = new IntentClassifier();
     private final AuditLog audit;
+    private final FieldCipher cipher;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
@@ -117,6 +119,10 @@ public final class Engine implements AutoCloseable {
                         dirty.set(true);
                     }
                 });
+        this.cipher = b.masterKey == null ? null : new FieldCipher(b.masterKey, storage.subjectKeys());
+        if (cipher != null) {
+            ingest.encryptTextWith(cipher);
+        }
         consents.onChange(s -> {
             metrics.consentChanges.increment();
             dirty.set(true);
@@ -528,6 +534,14 @@ public final class Engine implements AutoCloseable {
         return n;
     }
 
+    /** {@return an event's free-form text, decrypted; empty when it has none or the person's key is gone} */
+    public Optional<String> text(Event e) {
+        if (e.sealedText().isEmpty() || cipher == null) {
+            return Optional.empty();
+        }
+        return cipher.decrypt(e.subject(), "event:" + e.id(), e.sealedText().get());
+    }
+
     /** {@return the subject's feedback, oldest first} */
     public List<Feedback> feedbackOf(SubjectId subject) {
         return storage.feedback().forSubject(subject);
@@ -555,6 +569,11 @@ public final class Engine implements AutoCloseable {
         removed.put("preferences", preferences.delete(subject) ? 1L : 0L);
         removed.put("feedback", storage.feedback().deleteSubject(subject));
         feedback.forget(subject);
+        if (cipher != null) {
+            boolean hadKey = storage.subjectKeys().wrappedKey(subject).isPresent();
+            cipher.shred(subject); // crypto-shredding: copies of encrypted fields anywhere (backups) become unreadable
+            removed.put("data_keys", hadKey ? 1L : 0L);
+        }
         // The person's audit entries stay (the chain needs them) but their salt goes, so they can no
         // longer be tied to anyone; the erasure itself is recorded without any reference to the person.
         audit.forget(subject);
@@ -698,6 +717,17 @@ public final class Engine implements AutoCloseable {
 
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        private byte[] masterKey;
+
+        /**
+         * The 32-byte master key that wraps each person's data key; with it, events may carry
+         * free-form text, stored encrypted. Without it, such events are rejected.
+         */
+        public Builder masterKey(byte[] key) {
+            this.masterKey = key.clone();
             return this;
         }
 

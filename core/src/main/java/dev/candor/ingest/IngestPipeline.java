@@ -66,6 +66,14 @@ public final class IngestPipeline {
         this.ids = new EventIds(store.maxId(), clock);
     }
 
+    private dev.candor.privacy.FieldCipher cipher;
+
+    /** Enables free-form text on events, stored encrypted; without it, events with text are rejected. */
+    public IngestPipeline encryptTextWith(dev.candor.privacy.FieldCipher cipher) {
+        this.cipher = cipher;
+        return this;
+    }
+
     /** Ingests a batch. {@return what was accepted, dropped and rejected} */
     public IngestReport ingest(List<RawEvent> batch) {
         Instant now = clock.instant();
@@ -86,9 +94,11 @@ public final class IngestPipeline {
                 dropped.merge(drop.get(), 1, Integer::sum);
                 continue;
             }
-            accepted.add(new Event(ids.next(), subject, ItemId.of(raw.item()), EventType.of(raw.type()),
+            long id = ids.next();
+            Optional<byte[]> sealed = raw.text().map(t -> cipher.encrypt(subject, "event:" + id, t));
+            accepted.add(new Event(id, subject, ItemId.of(raw.item()), EventType.of(raw.type()),
                     raw.value().orElse(1.0), raw.timestamp().orElse(now),
-                    raw.session().map(pseudonymizer::session), minimizer.minimize(raw.context(), consent)));
+                    raw.session().map(pseudonymizer::session), minimizer.minimize(raw.context(), consent), sealed));
         }
         if (!accepted.isEmpty()) {
             store.append(accepted);
@@ -113,6 +123,14 @@ public final class IngestPipeline {
     }
 
     private Optional<RowError> validate(int i, RawEvent raw, Instant now) {
+        if (raw.text().isPresent()) {
+            if (cipher == null) {
+                return error(i, "TEXT_NOT_SUPPORTED", "this server stores no free-form text (no encryption key configured)", "text");
+            }
+            if (raw.text().get().length() > RawEvent.MAX_TEXT) {
+                return error(i, "INVALID_TEXT", "text must be at most " + RawEvent.MAX_TEXT + " characters", "text");
+            }
+        }
         if (raw.user() == null) {
             return error(i, "MISSING_FIELD", "user is required", "user");
         }

@@ -16,10 +16,20 @@ import java.util.OptionalDouble;
  * @param timestamp when it happened, if sent
  * @param session   the raw session id, if sent
  * @param context   the context fields, if sent
+ * @param text      free-form text (e.g. a search query), if sent; stored encrypted
  */
 public record RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
-                       Optional<String> session, RawContext context) {
+                       Optional<String> session, RawContext context, Optional<String> text) {
+    /** The longest free-form text accepted. */
+    public static final int MAX_TEXT = 1000;
+
+    public RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
+                    Optional<String> session, RawContext context) {
+        this(user, item, type, value, timestamp, session, context, Optional.empty());
+    }
+
     public RawEvent {
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(session, "session");

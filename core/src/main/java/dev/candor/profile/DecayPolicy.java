@@ -38,6 +38,8 @@ public final class DecayPolicy {
         k.add(new EventKind(EventType.PURCHASE, 3.0, Duration.ofDays(180), false, "bought"));
         k.add(new EventKind(EventType.RATING, 3.0, Duration.ZERO, true, "rated"));
         k.add(new EventKind(EventType.LIKE, 3.0, Duration.ofDays(365), false, "liked"));
+        // a search that led to the item; its free-form query, if sent, is stored encrypted
+        k.add(new EventKind(EventType.SEARCH, 0.5, Duration.ofDays(7), false, "searched for"));
         return new DecayPolicy(k);
     }
 

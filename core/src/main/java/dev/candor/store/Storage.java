@@ -19,6 +19,9 @@ public interface Storage extends AutoCloseable {
 
     dev.candor.audit.AuditStore audit();
 
+    /** Per-person data keys for encrypted fields, stored wrapped. */
+    dev.candor.privacy.SubjectKeyStore subjectKeys();
+
     /**
      * Makes deleted rows unrecoverable from the database files where the database allows it (SQLite:
      * deleted content is zeroed by {@code secure_delete} and the write-ahead log is checkpointed and

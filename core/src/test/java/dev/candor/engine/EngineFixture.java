@@ -27,7 +27,7 @@ final class EngineFixture {
     EngineFixture() {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);
-        engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key))
+        engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key)).masterKey(key)
                 .config(EngineConfig.defaults().withRetrainInterval(Duration.ZERO)).clock(clock).build();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -114,4 +114,18 @@ class ErasureTest {
         assertThat(f.engine.audit().list(0, 1000)).anyMatch(e -> e.action().equals("retention.sweep"));
         assertThat(f.engine.sweepRetention()).isEmpty();
     }
+
+    @Test
+    void freeFormText_isStoredEncrypted_readableByItsOwner_andShreddedByErasure() {
+        EngineFixture f = new EngineFixture();
+        f.grant("sam", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        f.engine.ingest(List.of(new RawEvent("sam", "a1", "search", java.util.OptionalDouble.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), dev.candor.ingest.RawContext.NONE, java.util.Optional.of("gifts for my diabetic dad"))));
+        var stored = f.storage.events().forSubject(f.subject("sam")).getFirst();
+        assertThat(new String(stored.sealedText().orElseThrow(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("diabetic");
+        assertThat(f.engine.text(stored)).contains("gifts for my diabetic dad");
+        ErasureReceipt r = f.engine.erase(f.subject("sam"));
+        assertThat(r.removed()).containsEntry("data_keys", 1L);
+        assertThat(f.engine.text(stored)).as("a copy of the row (a backup) can no longer be read").isEmpty();
+    }
 }

@@ -306,6 +306,31 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.candor.privacy.SubjectKeyStore subjectKeys() {
+        return subjectKeys;
+    }
+
+    /** Wrapped data keys, exposed so tests can check shredding. */
+    public final Map<SubjectId, byte[]> wrappedKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final dev.candor.privacy.SubjectKeyStore subjectKeys = new dev.candor.privacy.SubjectKeyStore() {
+        @Override
+        public Optional<byte[]> wrappedKey(SubjectId subject) {
+            return Optional.ofNullable(wrappedKeys.get(subject));
+        }
+
+        @Override
+        public byte[] putIfAbsent(SubjectId subject, byte[] wrapped) {
+            byte[] prev = wrappedKeys.putIfAbsent(subject, wrapped);
+            return prev == null ? wrapped : prev;
+        }
+
+        @Override
+        public boolean delete(SubjectId subject) {
+            return wrappedKeys.remove(subject) != null;
+        }
+    };
+
+    @Override
     public dev.candor.audit.AuditStore audit() {
         return audit;
     }

@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class Launcher implements AutoCloseable {
     /** The pseudonymization key's file in the data directory (mode 0600). */
     public static final String PSEUDONYM_KEY_FILE = "pseudonym.key";
+    /** The master key wrapping each person's data key for encrypted fields (mode 0600). */
+    public static final String MASTER_KEY_FILE = "master.key";
     /** The end-user token signing key's file in the data directory (mode 0600). */
     public static final String TOKEN_KEY_FILE = "token.key";
 
@@ -74,7 +76,7 @@ public final class Launcher implements AutoCloseable {
         this.storage = Storages.open(o.jdbcUrl(), o.dataDir());
         try {
             this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
-                    .config(o.engine()).build();
+                    .masterKey(SecretFile.loadOrCreate(o.dataDir().resolve(MASTER_KEY_FILE), 32)).config(o.engine()).build();
             this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
             this.generatedAdmin = keys.bootstrapAdmin(o.adminKey());
             this.server = CandorServer.start(engine, o.server(), keys,
@@ -120,6 +122,7 @@ public final class Launcher implements AutoCloseable {
             Storage storage = Storages.open(jdbcUrl, dataDir);
             try {
                 Engine engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
+                        .masterKey(SecretFile.loadOrCreate(dataDir.resolve(MASTER_KEY_FILE), 32))
                         .config(o.engine().withRetrainInterval(java.time.Duration.ZERO)).build();
                 return new Offline(storage, engine);
             } catch (RuntimeException e) {

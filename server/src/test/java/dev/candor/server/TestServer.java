@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
         this.storage = storage;
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 3);
-        this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key))
+        this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key)).masterKey(key)
                 .config(EngineConfig.defaults().withRetrainInterval(Duration.ZERO)).build();
         this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
         this.adminKey = keys.create(Set.of(Scope.ADMIN), "test admin").secret();

@@ -157,6 +157,7 @@ public final class RightsApi {
         m.put("value", e.value());
         m.put("at", e.timestamp().toString());
         m.put("in_session", e.session().isPresent());
+        engine.text(e).ifPresent(t -> m.put("text", t));
         Map<String, Object> ctx = new LinkedHashMap<>();
         e.context().device().ifPresent(d -> ctx.put("device", d));
         e.context().daypart().ifPresent(d -> ctx.put("daypart", d));

@@ -74,7 +74,7 @@ class RawIdAbsenceTest {
             StringBuilder events = new StringBuilder("[");
             for (int i = 0; i < 10; i++) {
                 events.append(i == 0 ? "" : ",").append("{\"user\":").append(ProcessClient.json(raw)).append(",\"item\":\"sku-").append(i)
-                        .append("\",\"type\":\"view\",\"session\":\"s1\"}");
+                        .append("\",\"type\":\"view\",\"session\":\"s1\",\"text\":\"").append(SECRET_TEXT).append("\"}");
             }
             assertThat(client.send("POST", "/v1/events", events.append(']').toString()).body()).contains("\"accepted\":10");
             assertThat(client.send("POST", "/v1/feedback", "{\"user\":" + ProcessClient.json(raw) + ",\"item\":\"sku-3\",\"signal\":\"not_interested\"}")
@@ -92,7 +92,11 @@ class RawIdAbsenceTest {
         }
     }
 
+    /** Free-form text sent with events: stored encrypted, so it must not appear in plain. */
+    private static final String SECRET_TEXT = "plaintext search for insulin pens 7f3a";
+
     private static void assertNoRawId(String stored, String printed) {
+        assertThat(stored).as("free-form text at rest").doesNotContain(SECRET_TEXT).doesNotContain("insulin");
         for (String raw : RAW_IDS) {
             assertThat(stored).as("stored bytes").doesNotContain(raw);
             assertThat(stored).as("stored bytes, UTF-16").doesNotContain(ProcessClient.utf16(raw));

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /** Behavioural events in table {@code events}, appended through a {@link GroupCommitter}. */
 final class SqlEventStore implements EventStore, AutoCloseable {
-    private static final String COLUMNS = "id, subject, item, type, value, ts, session, device, daypart, region";
+    private static final String COLUMNS = "id, subject, item, type, value, ts, session, device, daypart, region, payload";
     private static final int MAX_GROUP_ROWS = 50_000;
     private final Database db;
     private final GroupCommitter<Event> committer;
@@ -33,7 +33,7 @@ final class SqlEventStore implements EventStore, AutoCloseable {
 
     private void insert(List<Event> events) {
         db.write("append events", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Event e : events) {
                     ps.setLong(1, e.id());
                     ps.setString(2, e.subject().value());
@@ -45,6 +45,11 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                     ps.setString(8, Sql.nullable(e.context().device()));
                     ps.setString(9, Sql.nullable(e.context().daypart()));
                     ps.setString(10, Sql.nullable(e.context().region()));
+                    if (e.sealedText().isPresent()) {
+                        ps.setBytes(11, e.sealedText().get());
+                    } else {
+                        ps.setNull(11, java.sql.Types.BINARY);
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -135,7 +140,7 @@ final class SqlEventStore implements EventStore, AutoCloseable {
     private static Event row(ResultSet rs) throws SQLException {
         return new Event(rs.getLong(1), SubjectId.of(rs.getString(2)), ItemId.of(rs.getString(3)), EventType.of(rs.getString(4)),
                 rs.getDouble(5), Codec.instant(rs.getLong(6)), Sql.optional(rs, 7),
-                new Context(Sql.optional(rs, 8), Sql.optional(rs, 9), Sql.optional(rs, 10)));
+                new Context(Sql.optional(rs, 8), Sql.optional(rs, 9), Sql.optional(rs, 10)), Optional.ofNullable(rs.getBytes(11)));
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class SqlStorage implements Storage {
     private final SqlFeedbackStore feedback;
     private final SqlApiKeyStore apiKeys;
     private final SqlAuditStore audit;
+    private final SqlSubjectKeyStore subjectKeys;
 
     SqlStorage(Database db) {
         this.db = db;
@@ -28,6 +29,7 @@ public final class SqlStorage implements Storage {
         this.feedback = new SqlFeedbackStore(db);
         this.apiKeys = new SqlApiKeyStore(db);
         this.audit = new SqlAuditStore(db);
+        this.subjectKeys = new SqlSubjectKeyStore(db);
     }
 
     @Override
@@ -58,6 +60,11 @@ public final class SqlStorage implements Storage {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public dev.candor.privacy.SubjectKeyStore subjectKeys() {
+        return subjectKeys;
     }
 
     @Override
