@@ -24,8 +24,8 @@ public final class PersonalizationPolicy {
      * Source weights at level {@code full} with enough evidence and intensity {@code high}: the blend
      * {@code candor evaluate} reports as {@code default}.
      */
-    public static final Map<String, Double> FULL_WEIGHTS = Map.of("ease", 1.0, "ials", 1.0, "content", 0.4, "community", 0.2,
-            "popular", 0.1, "category", 0.05);
+    public static final Map<String, Double> FULL_WEIGHTS = Map.of("ease", 1.0, "ials", 1.0, "content", 0.1, "community", 0.2,
+            "popular", 0.05, "category", 0.05);
 
     /** Fewer distinct evidence items than this is thin evidence. */
     public static final int THIN_EVIDENCE = 3;

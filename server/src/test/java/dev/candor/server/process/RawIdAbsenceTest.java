@@ -97,6 +97,8 @@ class RawIdAbsenceTest {
 
     private static void assertNoRawId(String stored, String printed) {
         assertThat(stored).as("free-form text at rest").doesNotContain(SECRET_TEXT).doesNotContain("insulin");
+        assertThat(stored).as("API keys are stored hashed, never in plain, nor logged").doesNotContain(ADMIN);
+        assertThat(printed).as("process output").doesNotContain(ADMIN);
         for (String raw : RAW_IDS) {
             assertThat(stored).as("stored bytes").doesNotContain(raw);
             assertThat(stored).as("stored bytes, UTF-16").doesNotContain(ProcessClient.utf16(raw));
