@@ -82,15 +82,6 @@ class DemoCommandTest {
     }
 
     private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = CandorCommand.commandLine().execute(args);
-            assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        } finally {
-            System.setOut(previous);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return CliRun.expecting(0, args);
     }
 }

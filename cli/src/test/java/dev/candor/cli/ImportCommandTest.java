@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.candor.model.ItemId;
 import dev.candor.server.Launcher;
 import dev.candor.testing.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,21 +17,11 @@ class ImportCommandTest {
     Path dir;
 
     private String run(String... args) {
-        return runExpecting(0, args);
+        return CliRun.expecting(0, args);
     }
 
     private String runExpecting(int exit, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = CandorCommand.commandLine().execute(args);
-            String text = out.toString(StandardCharsets.UTF_8);
-            assertThat(code).as(text).isEqualTo(exit);
-            return text;
-        } finally {
-            System.setOut(previous);
-        }
+        return CliRun.expecting(exit, args);
     }
 
     private long storedEvents(Path data) {

@@ -2,9 +2,6 @@ package dev.candor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,17 +13,7 @@ class UserCommandTest {
     Path dir;
 
     private String run(int exit, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = CandorCommand.commandLine().execute(args);
-            String text = out.toString(StandardCharsets.UTF_8);
-            assertThat(code).as(text).isEqualTo(exit);
-            return text;
-        } finally {
-            System.setOut(previous);
-        }
+        return CliRun.expecting(exit, args);
     }
 
     @Test

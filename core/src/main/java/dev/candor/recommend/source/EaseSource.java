@@ -1,16 +1,13 @@
 package dev.candor.recommend.source;
 
+import dev.candor.profile.DecayPolicy;
 import dev.candor.recommend.Candidate;
 import dev.candor.recommend.CandidateSource;
 import dev.candor.recommend.Catalog;
 import dev.candor.recommend.DataCategory;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
-import dev.candor.profile.DecayPolicy;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -58,21 +55,12 @@ public final class EaseSource implements CandidateSource {
             }
         }
         m.score(java.util.Arrays.copyOf(items, used), java.util.Arrays.copyOf(weights, used), scores);
-        Map<Integer, double[]> positive = new HashMap<>();
-        for (int j = 0; j < n; j++) {
-            if (scores[j] > 0 && !h.contains(j) && query.accept().test(j)) {
-                positive.put(j, new double[] {scores[j]});
-            }
-        }
-        List<Candidate> out = new ArrayList<>(Math.min(limit, positive.size()));
-        for (int[] top : TopK.of(positive, limit)) {
-            int j = top[0];
+        return HistoryExplainer.candidates(scores, query, limit, j -> {
             double[] contributions = new double[h.size()];
             for (int k = 0; k < h.size(); k++) {
                 contributions[k] = h.item(k) < n ? h.weight(k) * m.weight(h.item(k), j) : 0;
             }
-            out.add(new Candidate(j, HistoryExplainer.explain(h, contributions, catalog, decay)));
-        }
-        return out;
+            return contributions;
+        }, catalog, decay);
     }
 }

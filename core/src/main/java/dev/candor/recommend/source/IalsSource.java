@@ -8,9 +8,7 @@ import dev.candor.recommend.DataCategory;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -61,22 +59,13 @@ public final class IalsSource implements CandidateSource {
         IalsModel.FoldIn user = m.foldIn(items);
         float[] scores = new float[n];
         user.score(scores);
-        Map<Integer, double[]> positive = new HashMap<>();
-        for (int j = 0; j < n; j++) {
-            if (scores[j] > 0 && !h.contains(j) && query.accept().test(j)) {
-                positive.put(j, new double[] {scores[j]});
-            }
-        }
-        List<Candidate> out = new ArrayList<>(Math.min(limit, positive.size()));
-        for (int[] top : TopK.of(positive, limit)) {
-            int j = top[0];
+        return HistoryExplainer.candidates(scores, query, limit, j -> {
             double[] parts = user.contributions(j);
             double[] contributions = new double[h.size()];
             for (int p = 0; p < parts.length; p++) {
                 contributions[positions.get(p)] = parts[p];
             }
-            out.add(new Candidate(j, HistoryExplainer.explain(h, contributions, catalog, decay)));
-        }
-        return out;
+            return contributions;
+        }, catalog, decay);
     }
 }
