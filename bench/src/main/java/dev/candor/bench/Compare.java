@@ -47,9 +47,9 @@ public final class Compare {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(LocalDate.now()).append(" on this machine (").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, JDK ").append(Runtime.version().feature()).append(") by `bench/run compare`. Strong protocol, 5 folds, seed 42, ")
-                .append("threshold 4; mean ± std over folds. Candor's hyper-parameters were chosen on a validation split of the first fold's ")
-                .append("training users (`candor evaluate --tune`); peers use the same iALS confidence and regularization, or their documented ")
-                .append("defaults. Peers train on the training users **and** the held-out users' fold-in (they cannot score unseen users); ")
+                .append("threshold 4; mean ± std over folds. Hyper-parameters were chosen on a validation split of the first fold's ")
+                .append("training users: Candor's by `candor evaluate --tune`, and the factor-model peers' (RankSys iALS λ and α, Spark ALS ")
+                .append("regParam and α) by the same search on the same split; the neighbourhood peers use their documented defaults. Peers train on the training users **and** the held-out users' fold-in (they cannot score unseen users); ")
                 .append("Candor's models see only the training users and fold held-out users in at scoring time.\n\n");
         for (String set : sets) {
             Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
@@ -59,11 +59,24 @@ public final class Compare {
             List<Fold> folds = Protocol.split(d, s);
             Tuner.Tuned t = Tuner.tune(folds.getFirst(), 42, line -> System.err.println(set + " " + line));
             IalsModel.Params ials = t.ials();
+            // The factor-model peers get the same search Candor's iALS got, on the same validation split.
+            Fold validation = Tuner.validationFold(folds.getFirst(), 42);
+            RankSysIals ranksys = best(set, validation, d, s, List.of(1.0, 10.0, 50.0).stream().flatMap(l -> Tuner.IALS_ALPHAS.stream()
+                    .map(a -> new RankSysIals(ials.factors(), ials.iterations(), l, a))).toList());
+            SparkAls spark;
+            try (SparkAls probe = new SparkAls(ials.factors(), ials.iterations(), 0.1, 1)) {
+                List<SparkAls> grid = new ArrayList<>();
+                for (double reg : List.of(0.01, 0.1, 1.0)) {
+                    for (double a : Tuner.IALS_ALPHAS) {
+                        grid.add(new SparkAls(ials.factors(), ials.iterations(), reg, a).sharing(probe));
+                    }
+                }
+                SparkAls chosen = best(set, validation, d, s, grid);
+                spark = new SparkAls(ials.factors(), ials.iterations(), chosen.regParam(), chosen.alpha());
+            }
             List<Algorithm> algorithms = new ArrayList<>(List.of(new DefaultAlgorithm(t.easeLambda(), ials), new EaseAlgorithm(t.easeLambda()),
                     new IalsAlgorithm(ials), new ItemKnnAlgorithm(t.knnNeighbours(), t.knnShrink()), new PopularAlgorithm(),
-                    new MahoutItemBased(), new RankSysIals(ials.factors(), ials.iterations(), ials.lambda(), ials.alpha()),
-                    new RankSysItemKnn(100, 0.5), new LensKitItemItem(100)));
-            SparkAls spark = new SparkAls(ials.factors(), ials.iterations(), 0.1, ials.alpha());
+                    new MahoutItemBased(), ranksys, new RankSysItemKnn(100, 0.5), new LensKitItemItem(100)));
             algorithms.add(spark);
             Report r;
             try {
@@ -76,6 +89,21 @@ public final class Compare {
             }
             write(docs, md.toString()); // after each data set, so a late failure keeps the earlier tables
         }
+    }
+
+    /** {@return the candidate with the best validation Recall@20} */
+    static <A extends Algorithm> A best(String set, Fold validation, Dataset d, Protocol.Settings s, List<A> candidates) {
+        A best = null;
+        double bestScore = -1;
+        for (A a : candidates) {
+            double r = Evaluator.run(d, s, List.of(validation), List.of(a), (w, done, total) -> { }).results().getFirst().mean("recall@20");
+            System.err.printf("%s validation %s %s recall@20 %.4f%n", set, a.name(), a.params(), r);
+            if (r > bestScore) {
+                bestScore = r;
+                best = a;
+            }
+        }
+        return best;
     }
 
     static String table(String set, Dataset d, Report r) {

@@ -23,6 +23,7 @@ public final class SparkAls implements Algorithm, AutoCloseable {
     private final double regParam;
     private final double alpha;
     private SparkSession spark;
+    private SparkAls shared;
     /** Seconds the last {@link #fit} spent in ALS.fit alone (excluding data preparation and collection). */
     public volatile double lastAlsSeconds;
 
@@ -48,7 +49,24 @@ public final class SparkAls implements Algorithm, AutoCloseable {
         return m;
     }
 
+    /** Uses {@code other}'s Spark session (grids of settings share one local cluster). */
+    public SparkAls sharing(SparkAls other) {
+        this.shared = other;
+        return this;
+    }
+
+    public double regParam() {
+        return regParam;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
     private synchronized SparkSession spark() {
+        if (shared != null) {
+            return shared.spark();
+        }
         if (spark == null) {
             spark = SparkSession.builder().appName("candor-bench").master("local[*]")
                     .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
