@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate recommenders offline on an interaction file: the same folds and metric code for every algorithm.",
                 "Protocol strong (users split into folds; 80% fold-in / 20% targets per held-out user) or temporal (last 20% by time).",
-                "Algorithms: default (what candor serve recommends with: EASE + iALS blend), ease, ials, itemknn, content, popular."})
+                "Algorithms: default (what candor serve recommends with: EASE + iALS blend), ease, ials, itemknn, content, popular;",
+                "default+mmr and default+calibrated add the MMR diversity or Steck calibration re-ranker (see diversity@20, miscalibration@20)."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The interaction file.")
     Path data;
@@ -132,7 +133,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case "itemknn" -> new ItemKnnAlgorithm(tuned.knnNeighbours(), tuned.knnShrink());
                 case "content" -> new ContentAlgorithm();
                 case "popular" -> new PopularAlgorithm();
-                default -> throw new IllegalArgumentException("unknown algorithm '" + a + "'; use default, ease, ials, itemknn, content, popular");
+                case "default+mmr" -> new dev.candor.eval.algorithms.RerankedAlgorithm(new DefaultAlgorithm(tuned.easeLambda(), tuned.ials()),
+                        dev.candor.eval.algorithms.RerankedAlgorithm.Kind.MMR, 0.7);
+                case "default+calibrated" -> new dev.candor.eval.algorithms.RerankedAlgorithm(new DefaultAlgorithm(tuned.easeLambda(), tuned.ials()),
+                        dev.candor.eval.algorithms.RerankedAlgorithm.Kind.CALIBRATED, 0.5);
+                default -> throw new IllegalArgumentException("unknown algorithm '" + a + "'; use default, ease, ials, itemknn, content, popular, "
+                        + "default+mmr, default+calibrated");
             });
         }
         Report report;

@@ -31,5 +31,13 @@ class EvaluationTest {
         assertThat(r.toJson()).contains("\"results\"").contains("\"recall@20\"").contains("\"mean\"").contains("\"std\"")
                 .contains("\"folds\"").contains("\"timings\"").contains("\"dataset\"").contains("\"protocol\"");
         assertThat(HtmlReport.render(r)).contains("<svg").contains("recall@20");
+
+        // each re-ranker moves its own metric
+        Report rr = Evaluator.run(d, s, folds.subList(0, 1), List.of(new EaseAlgorithm(400),
+                new dev.candor.eval.algorithms.RerankedAlgorithm(new EaseAlgorithm(400), dev.candor.eval.algorithms.RerankedAlgorithm.Kind.MMR, 0.5),
+                new dev.candor.eval.algorithms.RerankedAlgorithm(new EaseAlgorithm(400),
+                        dev.candor.eval.algorithms.RerankedAlgorithm.Kind.CALIBRATED, 0.9)), (w, done, total) -> { });
+        assertThat(rr.result("ease+mmr").mean("diversity@20")).isGreaterThan(rr.result("ease").mean("diversity@20"));
+        assertThat(rr.result("ease+calibrated").mean("miscalibration@20")).isLessThan(rr.result("ease").mean("miscalibration@20"));
     }
 }
