@@ -49,15 +49,26 @@ public final class DefaultAlgorithm implements Algorithm {
     static final int CANDIDATES = 300;
     private final double easeLambda;
     private final IalsModel.Params ials;
+    private final boolean withFoldIn;
 
     public DefaultAlgorithm(double easeLambda, IalsModel.Params ials) {
+        this(easeLambda, ials, false);
+    }
+
+    /**
+     * @param withFoldIn also train on the held-out users' fold-in (never their targets), as the peers
+     *                   must and as serving does (its models are trained on every consenting user,
+     *                   the requesting one included): the like-for-like comparison with the peers
+     */
+    public DefaultAlgorithm(double easeLambda, IalsModel.Params ials, boolean withFoldIn) {
         this.easeLambda = easeLambda;
         this.ials = ials;
+        this.withFoldIn = withFoldIn;
     }
 
     @Override
     public String name() {
-        return "default";
+        return withFoldIn ? "default-foldin" : "default";
     }
 
     @Override
@@ -72,9 +83,27 @@ public final class DefaultAlgorithm implements Algorithm {
         return m;
     }
 
+    /** {@return the training rows followed by the held-out users' fold-in rows} */
+    static InteractionMatrix withFoldIn(FoldData data) {
+        InteractionMatrix t = data.train();
+        InteractionMatrix f = data.foldIn();
+        InteractionMatrix.Builder b = InteractionMatrix.builder(t.numUsers() + f.numUsers(), t.numItems());
+        for (int u = 0; u < t.numUsers(); u++) {
+            for (int i : t.items(u)) {
+                b.add(u, i, 1f);
+            }
+        }
+        for (int u = 0; u < f.numUsers(); u++) {
+            for (int i : f.items(u)) {
+                b.add(t.numUsers() + u, i, 1f);
+            }
+        }
+        return b.build();
+    }
+
     @Override
     public Fitted fit(FoldData data) {
-        InteractionMatrix train = data.train();
+        InteractionMatrix train = withFoldIn ? withFoldIn(data) : data.train();
         int n = train.numItems();
         Catalog catalog = new Catalog(new SensitivityPolicy(Set.of()));
         List<Item> items = new ArrayList<>(n);
@@ -85,7 +114,7 @@ public final class DefaultAlgorithm implements Algorithm {
         EaseModel ease = EaseModel.fit(train, easeLambda);
         IalsModel factors = IalsModel.train(train, ials);
         int[] counts = new int[n];
-        for (int c : train.colIndex()) {
+        for (int c : data.train().colIndex()) {
             counts[c]++;
         }
         PopularityModel popularity = new PopularityModel(counts);
