@@ -93,6 +93,7 @@ public final class Engine implements AutoCloseable {
     private final IntentClassifier intents = new IntentClassifier();
     private final AuditLog audit;
     private final FieldCipher cipher;
+    private DpAnalytics analytics;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
@@ -592,6 +593,18 @@ public final class Engine implements AutoCloseable {
         details.put("receipt_hash", receipt.hash());
         audit.record(actor, "erasure", Optional.empty(), details);
         return receipt;
+    }
+
+    /** The privacy budget each analyst key has per data set for differentially private analytics. */
+    public static final double ANALYTICS_BUDGET = 10.0;
+
+    /** {@return differentially private analytics over current behaviour} */
+    public synchronized DpAnalytics analytics() {
+        if (analytics == null) {
+            analytics = new DpAnalytics(index, consents, preferences, catalog,
+                    new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), ANALYTICS_BUDGET));
+        }
+        return analytics;
     }
 
     /** {@return the audit log} */

@@ -19,6 +19,9 @@ public interface Storage extends AutoCloseable {
 
     dev.candor.audit.AuditStore audit();
 
+    /** Differential-privacy budget spent per analyst and data set. */
+    dev.candor.privacy.dp.BudgetLedger.Store privacyBudget();
+
     /** Per-person data keys for encrypted fields, stored wrapped. */
     dev.candor.privacy.SubjectKeyStore subjectKeys();
 

@@ -306,6 +306,13 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.candor.privacy.dp.BudgetLedger.Store privacyBudget() {
+        return budget;
+    }
+
+    private final dev.candor.privacy.dp.BudgetLedger.Store budget = new dev.candor.privacy.dp.BudgetLedger.InMemory();
+
+    @Override
     public dev.candor.privacy.SubjectKeyStore subjectKeys() {
         return subjectKeys;
     }

@@ -17,6 +17,7 @@ public final class Routes {
         RightsApi.register(t);
         AuditApi.register(t);
         MeApi.register(t);
+        AnalyticsApi.register(t);
         return t;
     }
 }

@@ -19,6 +19,7 @@ public final class SqlStorage implements Storage {
     private final SqlApiKeyStore apiKeys;
     private final SqlAuditStore audit;
     private final SqlSubjectKeyStore subjectKeys;
+    private final SqlBudgetStore budget;
 
     SqlStorage(Database db) {
         this.db = db;
@@ -30,6 +31,7 @@ public final class SqlStorage implements Storage {
         this.apiKeys = new SqlApiKeyStore(db);
         this.audit = new SqlAuditStore(db);
         this.subjectKeys = new SqlSubjectKeyStore(db);
+        this.budget = new SqlBudgetStore(db);
     }
 
     @Override
@@ -60,6 +62,11 @@ public final class SqlStorage implements Storage {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public dev.candor.privacy.dp.BudgetLedger.Store privacyBudget() {
+        return budget;
     }
 
     @Override

@@ -331,4 +331,20 @@ public abstract class StorageContractTest {
         assertThat(storage.events().forSubject(subject(1))).extracting(Event::id).containsExactly(2L);
         assertThat(storage.events().count()).isEqualTo(2);
     }
+
+    @Test
+    void privacyBudgetIsSpentAtomically_andSurvivesReopening() {
+        dev.candor.privacy.dp.BudgetLedger ledger = new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), 1.0);
+        ledger.spend("analyst-key", "events", 0.75);
+        storage.close();
+        storage = open();
+        ledger = new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), 1.0);
+        assertThat(ledger.remaining("analyst-key", "events")).isEqualTo(0.25);
+        dev.candor.privacy.dp.BudgetLedger l = ledger;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> l.spend("analyst-key", "events", 0.5))
+                .isInstanceOf(dev.candor.privacy.dp.BudgetLedger.BudgetExhaustedException.class);
+        assertThat(ledger.remaining("analyst-key", "events")).isEqualTo(0.25);
+        ledger.spend("analyst-key", "events", 0.25);
+        assertThat(ledger.remaining("other-key", "events")).isEqualTo(1.0);
+    }
 }

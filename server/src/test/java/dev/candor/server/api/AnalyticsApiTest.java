@@ -1,0 +1,44 @@
+package dev.candor.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.candor.model.Scope;
+import dev.candor.server.TestServer;
+import dev.candor.server.TestServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnalyticsApiTest {
+    private final TestServer t = new TestServer();
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    @Test
+    void noisyCountsWithIntervals_spendTheBudget_andArRefusedPastIt() {
+        t.seedItems(30);
+        for (int u = 0; u < 40; u++) {
+            t.grant("an" + u, "personalization", "behavioral", "analytics");
+            t.post("/v1/events", "[{\"user\":\"an" + u + "\",\"item\":\"i0\",\"type\":\"view\"},{\"user\":\"an" + u + "\",\"item\":\"i" + (u % 5)
+                    + "\",\"type\":\"view\"}]", t.adminKey);
+        }
+        String analyst = t.key(Scope.ANALYST);
+        Reply r = t.get("/v1/analytics/top-items?epsilon=2&k=3", analyst);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("top_items")).hasSize(3);
+        assertThat(r.json().at("/top_items/0/ci95").size()).isEqualTo(2);
+        assertThat(r.json().at("/budget/remaining").asDouble()).isEqualTo(8.0);
+        assertThat(t.get("/v1/analytics/categories?epsilon=3", analyst).status()).isEqualTo(200);
+        assertThat(t.get("/v1/analytics/budget", analyst).json().get("remaining").asDouble()).isEqualTo(5.0);
+        assertThat(t.get("/v1/analytics/top-items?epsilon=5", analyst).status()).isEqualTo(200);
+        Reply refused = t.get("/v1/analytics/top-items?epsilon=0.5", analyst);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("PRIVACY_BUDGET_EXHAUSTED");
+        assertThat(t.get("/v1/analytics/budget", t.key(Scope.ANALYST)).json().get("remaining").asDouble()).as("each key has its own").isEqualTo(10.0);
+        assertThat(t.get("/v1/analytics/top-items?epsilon=1", t.key(Scope.RECOMMEND)).status()).isEqualTo(403);
+        assertThat(t.get("/v1/analytics/top-items", analyst).code()).isEqualTo("MISSING_PARAMETER");
+        assertThat(t.get("/v1/analytics/top-items?epsilon=NaN", analyst).code()).isEqualTo("INVALID_PARAMETER");
+    }
+}

@@ -1,0 +1,7 @@
+-- Differential-privacy budget spent per analyst key and data set, in micro-epsilon.
+CREATE TABLE dp_budget (
+    analyst     TEXT NOT NULL,
+    dataset     TEXT NOT NULL,
+    spent       BIGINT NOT NULL,
+    PRIMARY KEY (analyst, dataset)
+);
