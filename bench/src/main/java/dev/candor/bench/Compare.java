@@ -121,9 +121,9 @@ public final class Compare {
         }
         Report.Result def = r.result("default");
         Report.Result like = r.result("default-foldin");
-        Report.Result bestPeer = r.results().stream().filter(x -> x.algorithm().contains("-"))
+        Report.Result bestPeer = r.results().stream().filter(Compare::isPeer)
                 .max((a, b) -> Double.compare(a.mean("recall@20"), b.mean("recall@20"))).orElseThrow();
-        Report.Result bestPeerNdcg = r.results().stream().filter(x -> x.algorithm().contains("-"))
+        Report.Result bestPeerNdcg = r.results().stream().filter(Compare::isPeer)
                 .max((a, b) -> Double.compare(a.mean("ndcg@100"), b.mean("ndcg@100"))).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nCandor vs the best peer — `default` (strong generalization: never trained on the held-out "
                         + "users): Recall@20 %+.1f%% (vs %s), NDCG@100 %+.1f%% (vs %s); `default-foldin` (like for like: trained on the same "
@@ -132,6 +132,11 @@ public final class Compare {
                 100 * (def.mean("ndcg@100") / bestPeerNdcg.mean("ndcg@100") - 1), bestPeerNdcg.algorithm(),
                 100 * (like.mean("recall@20") / bestPeer.mean("recall@20") - 1), 100 * (like.mean("ndcg@100") / bestPeerNdcg.mean("ndcg@100") - 1)));
         return sb.toString();
+    }
+
+    /** Peers are named library-algorithm; Candor's own are not (default-foldin is Candor's). */
+    static boolean isPeer(Report.Result r) {
+        return r.algorithm().contains("-") && !r.algorithm().startsWith("default");
     }
 
     /** Candor iALS vs Spark ALS training time on all positives of the data set, same factors and iterations, same run. */
