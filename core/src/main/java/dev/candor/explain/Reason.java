@@ -54,7 +54,7 @@ public sealed interface Reason {
         public String text() {
             // The text names the items that speak for the recommendation; items that speak against it
             // (negative contributions, possible with EASE and iALS) stay in the evidence, not the sentence.
-            List<Evidence> positive = evidence.stream().filter(e -> e.weight() > 0)
+            List<Evidence> positive = evidence.stream().filter(e -> e.weight() > 0 && !e.relation().equals("other"))
                     .sorted(Comparator.comparingDouble(Evidence::weight).reversed()).toList();
             List<Evidence> top = positive.stream().limit(3).toList();
             Map<String, List<String>> byVerb = new LinkedHashMap<>();

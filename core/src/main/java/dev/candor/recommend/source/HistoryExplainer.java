@@ -39,13 +39,36 @@ final class HistoryExplainer {
 
     /** @param contributions aligned with {@code h}; zero contributions are left out (they add nothing) */
     static Reason explain(WeightedHistory h, double[] contributions, Catalog catalog, DecayPolicy decay) {
-        List<Evidence> evidence = new ArrayList<>();
+        Integer[] order = new Integer[h.size()];
+        int n = 0;
         for (int k = 0; k < h.size(); k++) {
             if (contributions[k] != 0) {
+                order[n++] = k;
+            }
+        }
+        Integer[] nonZero = java.util.Arrays.copyOf(order, n);
+        java.util.Arrays.sort(nonZero, (a, b) -> Double.compare(Math.abs(contributions[b]), Math.abs(contributions[a])));
+        List<Evidence> evidence = new ArrayList<>(Math.min(n, MAX_ITEMS + 1));
+        double rest = 0;
+        for (int r = 0; r < nonZero.length; r++) {
+            int k = nonZero[r];
+            if (r < MAX_ITEMS) {
                 var item = catalog.item(h.item(k));
                 evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(), decay.kind(h.kind(k)).verb(), contributions[k]));
+            } else {
+                rest += contributions[k];
             }
+        }
+        if (nonZero.length > MAX_ITEMS) {
+            // the long tail stays in the sum, as one piece of evidence, so the reason still adds up exactly
+            int others = nonZero.length - MAX_ITEMS;
+            evidence.add(new Evidence(Evidence.Kind.ITEM, OTHER_ITEMS, others + " other items in your history", OTHER_ITEMS, rest));
         }
         return new Reason.BecauseYouInteracted(evidence);
     }
+
+    /** Items named one by one in a reason; the rest of the history's contributions are summed into one. */
+    static final int MAX_ITEMS = 10;
+    /** Ref and relation of the summed evidence of the remaining history items. */
+    public static final String OTHER_ITEMS = "other";
 }

@@ -102,4 +102,26 @@ class FactorExplanationTest {
         assertThat(r.text()).isEqualTo("Because you watched Heat and Ronin");
         assertThat(r.weight()).isCloseTo(0.7, within(1e-12));
     }
+
+    @Test
+    void aLongHistory_namesTheTenStrongestItems_andSumsTheRestIntoOneEvidence_stillAddingUp() {
+        EaseModel m = EaseModel.fit(train, 20);
+        int[] history = new int[25];
+        for (int k = 0; k < history.length; k++) {
+            history[k] = k;
+        }
+        List<Candidate> cands = new EaseSource(() -> m, catalog, DecayPolicy.defaults()).candidates(query(history), 5);
+        float[] direct = new float[ITEMS];
+        float[] weights = new float[history.length];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = (float) (1 + k * 0.5);
+        }
+        m.score(history, weights, direct);
+        for (Candidate c : cands) {
+            assertThat(c.reason().evidence()).hasSize(11);
+            assertThat(c.reason().evidence().getLast().label()).isEqualTo("15 other items in your history");
+            assertThat(c.reason().weight()).isCloseTo(direct[c.item()], within(1e-3));
+            assertThat(c.reason().text()).doesNotContain("other items");
+        }
+    }
 }
