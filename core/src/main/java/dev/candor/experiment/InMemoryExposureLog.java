@@ -109,14 +109,20 @@ public final class InMemoryExposureLog implements ExposureLog {
             if (!subject.equals(p.subject) || p.firstExposure.isAfter(at)) {
                 continue;
             }
-            boolean fresh = switch (outcome) {
-                case OPTED_OUT -> !p.optedOut && (p.optedOut = true);
-                case CORRECTED -> !p.corrected && (p.corrected = true);
-                case ERASED -> !p.erased && (p.erased = true);
+            boolean already = switch (outcome) {
+                case OPTED_OUT -> p.optedOut;
+                case CORRECTED -> p.corrected;
+                case ERASED -> p.erased;
             };
-            if (fresh) {
-                marked++;
+            if (already) {
+                continue;
             }
+            switch (outcome) {
+                case OPTED_OUT -> p.optedOut = true;
+                case CORRECTED -> p.corrected = true;
+                case ERASED -> p.erased = true;
+            }
+            marked++;
         }
         return marked;
     }
