@@ -1,0 +1,91 @@
+package dev.candor.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.candor.model.SubjectId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ExposureLog} must have. Store implementations subclass it (as
+ * {@link InMemoryExposureLogTest} does) and return a fresh, empty log from {@link #newLog()}.
+ */
+public abstract class ExposureLogContract {
+    protected static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+    protected static final ExperimentId EXP = ExperimentId.of("exp");
+    protected static final SubjectId ALICE = SubjectId.of("a1".repeat(32));
+    protected static final SubjectId BOB = SubjectId.of("b2".repeat(32));
+
+    protected ExposureLog log;
+
+    protected abstract ExposureLog newLog();
+
+    @BeforeEach
+    void setUp() {
+        log = newLog();
+    }
+
+    private static Impression imp(String request, String variant, SubjectId s, int second) {
+        return new Impression(request, EXP, variant, s, T0.plusSeconds(second));
+    }
+
+    @Test
+    void recordImpression_sameRequestTwice_countsOnce() {
+        assertThat(log.recordImpression(imp("r1", "control", ALICE, 0))).isTrue();
+        assertThat(log.recordImpression(imp("r1", "control", ALICE, 5))).isFalse();
+        assertThat(log.totals(EXP).get("control").impressions()).isEqualTo(1);
+        assertThat(log.impression("r1")).contains(imp("r1", "control", ALICE, 0));
+        assertThat(log.impression("nope")).isEmpty();
+    }
+
+    @Test
+    void attribute_outcomes_setFlagsOncePerImpressionAndSumRevenue() {
+        log.recordImpression(imp("r1", "control", ALICE, 0));
+        log.recordImpression(imp("r2", "control", ALICE, 1));
+        log.recordImpression(imp("r3", "treat", BOB, 2));
+        Instant t = T0.plusSeconds(10);
+        assertThat(log.attribute("r1", new Outcome.Click(t))).isTrue();
+        assertThat(log.attribute("r1", new Outcome.Click(t))).isTrue();
+        assertThat(log.attribute("r1", new Outcome.Conversion(t, Optional.of(10.0)))).isTrue();
+        assertThat(log.attribute("r1", new Outcome.Conversion(t, Optional.of(5.0)))).isTrue();
+        assertThat(log.attribute("r2", new Outcome.Conversion(t, Optional.empty()))).isTrue();
+        assertThat(log.attribute("r3", new Outcome.TooPersonal(t))).isTrue();
+        assertThat(log.attribute("r3", new Outcome.NotInterested(t))).isTrue();
+        assertThat(log.attribute("unknown", new Outcome.Click(t))).isFalse();
+        Map<String, VariantTotals> totals = log.totals(EXP);
+        // control: 2 impressions, 1 clicked, 2 converted, revenue r1 = 15, r2 = 0 → Σr = 15, Σr² = 225
+        assertThat(totals.get("control")).isEqualTo(new VariantTotals(2, 1, 2, 0, 0, 2, 15, 225, 1, 0, 0, 0));
+        assertThat(totals.get("treat")).isEqualTo(new VariantTotals(1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0));
+        assertThat(log.totals(ExperimentId.of("other"))).isEmpty();
+    }
+
+    @Test
+    void markSubject_countsOncePerParticipation_onlyAfterFirstExposure() {
+        log.recordImpression(imp("r1", "control", ALICE, 100));
+        assertThat(log.markSubject(ALICE, SubjectOutcome.OPTED_OUT, T0)).isZero(); // before first exposure
+        assertThat(log.markSubject(ALICE, SubjectOutcome.OPTED_OUT, T0.plusSeconds(200))).isEqualTo(1);
+        assertThat(log.markSubject(ALICE, SubjectOutcome.OPTED_OUT, T0.plusSeconds(300))).isZero();
+        assertThat(log.markSubject(BOB, SubjectOutcome.CORRECTED, T0.plusSeconds(300))).isZero(); // not a participant
+        assertThat(log.totals(EXP).get("control").optedOut()).isEqualTo(1);
+    }
+
+    @Test
+    void unlinkSubject_keepsCountsAnonymously_andForgetsTheSubject() {
+        log.recordImpression(imp("r1", "control", ALICE, 0));
+        log.recordImpression(imp("r2", "control", BOB, 0));
+        log.attribute("r1", new Outcome.Click(T0.plusSeconds(1)));
+        log.markSubject(ALICE, SubjectOutcome.ERASED, T0.plusSeconds(2));
+        assertThat(log.unlinkSubject(ALICE)).isEqualTo(2); // one impression, one participation
+        VariantTotals t = log.totals(EXP).get("control");
+        assertThat(t.impressions()).isEqualTo(2);
+        assertThat(t.clicked()).isEqualTo(1);
+        assertThat(t.subjects()).isEqualTo(2);
+        assertThat(t.erased()).isEqualTo(1);
+        assertThat(log.impression("r1")).isEmpty();
+        assertThat(log.markSubject(ALICE, SubjectOutcome.OPTED_OUT, T0.plusSeconds(3))).isZero();
+        assertThat(log.unlinkSubject(ALICE)).isZero();
+    }
+}
