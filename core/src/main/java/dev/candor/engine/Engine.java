@@ -94,6 +94,7 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final FieldCipher cipher;
     private DpAnalytics analytics;
+    private final DpCommunity dpCommunity;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
@@ -128,7 +129,9 @@ public final class Engine implements AutoCloseable {
             metrics.consentChanges.increment();
             dirty.set(true);
         });
-        this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config);
+        this.dpCommunity = b.communityPrivacy == null ? null
+                : new DpCommunity(b.communityPrivacy, storage.privacyBudget(), b.communityNoise);
+        this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config, dpCommunity);
         this.community = new CommunitySource(() -> models.segments(), catalog);
         this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
                 new EaseSource(() -> models.ease(), catalog, config.decay()),
@@ -587,7 +590,8 @@ public final class Engine implements AutoCloseable {
                 new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
                 new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
                 new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
+                new ErasureReceipt.ModelUnlearning("community", dpCommunity == null ? "exact: recomputed without the subject"
+                        : "differentially private counts: " + dpCommunity.state() + " without the subject")));
         Map<String, String> details = new java.util.TreeMap<>();
         removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
         details.put("receipt_hash", receipt.hash());
@@ -602,9 +606,29 @@ public final class Engine implements AutoCloseable {
     public synchronized DpAnalytics analytics() {
         if (analytics == null) {
             analytics = new DpAnalytics(index, consents, preferences, catalog,
-                    new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), ANALYTICS_BUDGET));
+                    new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), ANALYTICS_BUDGET), config.minGroupSubjects(), clock,
+                    dev.candor.privacy.dp.DiscreteSamplers.secure());
         }
         return analytics;
+    }
+
+    /**
+     * {@return how community signals are released: exact, or DP with ε per release, ε left and the last decision}
+     */
+    public Map<String, Object> communityPrivacy() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (dpCommunity == null) {
+            m.put("mode", "exact, k-anonymous");
+        } else {
+            m.put("mode", "differentially private");
+            m.put("epsilon_per_release", dpCommunity.settings().epsilon());
+            m.put("refresh_hours", dpCommunity.settings().refresh().toMinutes() / 60.0);
+            m.put("budget", dpCommunity.settings().budget());
+            m.put("remaining", dpCommunity.remaining());
+            m.put("state", dpCommunity.state());
+        }
+        m.put("min_people", config.minGroupSubjects());
+        return m;
     }
 
     /** {@return the audit log} */
@@ -734,6 +758,20 @@ public final class Engine implements AutoCloseable {
         }
 
         private byte[] masterKey;
+        private CommunityPrivacy communityPrivacy;
+        private dev.candor.privacy.dp.IntegerNoise communityNoise = dev.candor.privacy.dp.DiscreteSamplers.secure();
+
+        /** Seeded noise for community releases: tests in this package only. */
+        Builder communityNoise(dev.candor.privacy.dp.IntegerNoise noise) {
+            this.communityNoise = Objects.requireNonNull(noise, "noise");
+            return this;
+        }
+
+        /** Releases community signals (popular and trending per segment) with differential privacy; without it they are exact, k-anonymous counts. */
+        public Builder communityPrivacy(CommunityPrivacy settings) {
+            this.communityPrivacy = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /**
          * The 32-byte master key that wraps each person's data key; with it, events may carry
