@@ -81,20 +81,29 @@ public final class ExperimentService {
      *                                     in at most one experiment)
      */
     public synchronized Experiment create(Experiment experiment) {
-        if (experiments.get(experiment.id()).isPresent()) {
-            throw new ExperimentConflictException(ExperimentConflictException.Kind.ID_TAKEN, experiment.id());
-        }
-        Instant now = clock.instant();
-        for (Experiment other : experiments.list()) {
-            if (other.status(now) != Experiment.Status.STOPPED && other.overlaps(experiment)) {
-                throw new ExperimentConflictException(ExperimentConflictException.Kind.OVERLAP, other.id());
-            }
+        Optional<ExperimentConflictException> conflict = conflict(experiment);
+        if (conflict.isPresent()) {
+            throw conflict.get();
         }
         if (!experiments.create(experiment)) {
             throw new ExperimentConflictException(ExperimentConflictException.Kind.ID_TAKEN, experiment.id());
         }
         refresh();
         return experiment;
+    }
+
+    /** {@return why {@link #create} would refuse {@code experiment} now, if it would} */
+    public Optional<ExperimentConflictException> conflict(Experiment experiment) {
+        if (experiments.get(experiment.id()).isPresent()) {
+            return Optional.of(new ExperimentConflictException(ExperimentConflictException.Kind.ID_TAKEN, experiment.id()));
+        }
+        Instant now = clock.instant();
+        for (Experiment other : experiments.list()) {
+            if (other.status(now) != Experiment.Status.STOPPED && other.overlaps(experiment)) {
+                return Optional.of(new ExperimentConflictException(ExperimentConflictException.Kind.OVERLAP, other.id()));
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Experiment> experiment(ExperimentId id) {
