@@ -97,7 +97,8 @@ public final class CollectionsApi {
         }
         Instant now = c.ctx().engine().clock().instant();
         for (Experiment e : c.ctx().engine().experiments().experiments()) {
-            if (e.status(now) != Experiment.Status.STOPPED && e.variants().stream().anyMatch(v -> v.collections().contains(id))) {
+            if (e.status(now) != Experiment.Status.STOPPED && e.variants().stream().anyMatch(v -> v.strategy().usesCurated()
+                    && (v.collections().isEmpty() || v.collections().contains(id)))) {
                 throw new ApiError(409, "COLLECTION_IN_USE", "experiment " + e.id() + " serves this collection; stop it first", null);
             }
         }

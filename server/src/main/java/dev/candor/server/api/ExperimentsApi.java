@@ -223,7 +223,7 @@ public final class ExperimentsApi {
         } catch (IllegalStateException x) {
             throw new ApiError(409, "EXPERIMENT_STOPPED", "the experiment has already stopped", null);
         }
-        c.json(200, view(stopped, now));
+        c.json(200, view(stopped, stopped.stop().orElse(now)));
     }
 
     private static void results(Call c) {
