@@ -112,6 +112,15 @@ class ExperimentOverHttpTest {
         assertThat(r.get("breaches")).hasSize(1);
         assertThat(variant(r, "control").get("versus_control").isNull()).isTrue();
 
+        // the same counts on /metrics, one series per variant
+        String metrics = t.get("/metrics", null).body();
+        for (JsonNode v : r.get("variants")) {
+            String labels = "{experiment=\"home-1\",variant=\"" + v.get("name").asText() + "\"}";
+            assertThat(metrics).contains("candor_experiment_impressions_total" + labels + " " + v.get("impressions").asInt() + ".0");
+            assertThat(metrics).contains("candor_experiment_clicked_impressions_total" + labels + " " + v.at("/metrics/ctr/count").asInt() + ".0");
+        }
+        assertThat(metrics).contains("candor_experiment_guardrail_breaches{experiment=\"home-1\"} 1.0");
+
         // a click sent by one user with another user's request id is not credited
         int before = better.at("/metrics/ctr/count").asInt() + variant(r, "control").at("/metrics/ctr/count").asInt()
                 + creepy.at("/metrics/ctr/count").asInt();
