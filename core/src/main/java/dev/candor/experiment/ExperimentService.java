@@ -250,6 +250,11 @@ public final class ExperimentService {
         return experiments.get(id).map(e -> ExperimentAnalyzer.analyze(e, log.totals(id), clock.instant()));
     }
 
+    /** {@return the experiments the subject took part in, for their own view and export} */
+    public List<ExposureLog.Participation> participations(SubjectId subject) {
+        return log.participations(subject);
+    }
+
     /** {@return each variant's totals now (variants without impressions are absent)} */
     public Map<String, VariantTotals> totals(ExperimentId id) {
         return log.totals(id);

@@ -31,6 +31,28 @@ public interface ExposureLog {
     }
 
     /**
+     * One subject's participation in one experiment, as their own view and export show it.
+     *
+     * @param experiment    the experiment
+     * @param variant       the variant they were assigned
+     * @param firstExposure their first impression
+     * @param impressions   responses served to them under it
+     * @param optedOut      counted as an opt-out
+     * @param corrected     counted as a correction
+     */
+    record Participation(ExperimentId experiment, String variant, Instant firstExposure, long impressions, boolean optedOut,
+                         boolean corrected) {
+        public Participation {
+            Objects.requireNonNull(experiment, "experiment");
+            Objects.requireNonNull(variant, "variant");
+            Objects.requireNonNull(firstExposure, "firstExposure");
+        }
+    }
+
+    /** {@return the subject's participations, by experiment id} */
+    java.util.List<Participation> participations(SubjectId subject);
+
+    /**
      * Records an impression and, at the subject's first impression in the experiment, their
      * participation in the variant. Idempotent: a second impression with the same request id is
      * ignored. {@return whether it was new}

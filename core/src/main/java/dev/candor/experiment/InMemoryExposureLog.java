@@ -35,14 +35,14 @@ public final class InMemoryExposureLog implements ExposureLog {
         }
     }
 
-    private static final class Participation {
+    private static final class Member {
         final String variant;
         final Instant firstExposure;
         boolean optedOut;
         boolean corrected;
         boolean erased;
 
-        Participation(String variant, Instant firstExposure) {
+        Member(String variant, Instant firstExposure) {
             this.variant = variant;
             this.firstExposure = firstExposure;
         }
@@ -55,7 +55,7 @@ public final class InMemoryExposureLog implements ExposureLog {
     }
 
     private final Map<String, Row> impressions = new HashMap<>();
-    private final Map<Key, Participation> participations = new HashMap<>();
+    private final Map<Key, Member> participations = new HashMap<>();
     private final Set<List<String>> convertedItems = new HashSet<>();
     /** What erased participants contributed, per variant: counts as in {@link #totals}, then Σr, Σr². */
     private final Map<VariantKey, long[]> erasedCounts = new HashMap<>();
@@ -68,7 +68,7 @@ public final class InMemoryExposureLog implements ExposureLog {
         }
         impressions.put(impression.requestId(), new Row(impression));
         participations.putIfAbsent(new Key(impression.experiment(), impression.subject()),
-                new Participation(impression.variant(), impression.at()));
+                new Member(impression.variant(), impression.at()));
         return true;
     }
 
@@ -103,10 +103,23 @@ public final class InMemoryExposureLog implements ExposureLog {
     }
 
     @Override
+    public synchronized List<ExposureLog.Participation> participations(SubjectId subject) {
+        List<ExposureLog.Participation> out = new java.util.ArrayList<>();
+        participations.forEach((k, p) -> {
+            if (k.subject().equals(subject)) {
+                long n = impressions.values().stream().filter(r -> subject.equals(r.subject) && r.experiment.equals(k.experiment())).count();
+                out.add(new ExposureLog.Participation(k.experiment(), p.variant, p.firstExposure, n, p.optedOut, p.corrected));
+            }
+        });
+        out.sort(java.util.Comparator.comparing(ExposureLog.Participation::experiment));
+        return out;
+    }
+
+    @Override
     public synchronized int markSubject(SubjectId subject, SubjectOutcome outcome, Instant at) {
         int marked = 0;
-        for (Map.Entry<Key, Participation> e : participations.entrySet()) {
-            Participation p = e.getValue();
+        for (Map.Entry<Key, Member> e : participations.entrySet()) {
+            Member p = e.getValue();
             if (!subject.equals(e.getKey().subject()) || p.firstExposure.isAfter(at)) {
                 continue;
             }
@@ -169,7 +182,7 @@ public final class InMemoryExposureLog implements ExposureLog {
         s[1] += r.revenue * r.revenue;
     }
 
-    private static void addParticipation(long[] c, Participation p) {
+    private static void addParticipation(long[] c, Member p) {
         c[6]++;
         c[7] += p.optedOut ? 1 : 0;
         c[8] += p.corrected ? 1 : 0;
@@ -191,7 +204,7 @@ public final class InMemoryExposureLog implements ExposureLog {
                 addRow(counts.computeIfAbsent(r.variant, v -> new long[10]), revenue.computeIfAbsent(r.variant, v -> new double[2]), r);
             }
         }
-        for (Map.Entry<Key, Participation> e : participations.entrySet()) {
+        for (Map.Entry<Key, Member> e : participations.entrySet()) {
             long[] c = counts.get(e.getValue().variant);
             if (e.getKey().experiment().equals(experiment) && c != null) {
                 addParticipation(c, e.getValue());

@@ -125,4 +125,20 @@ public abstract class ExposureLogContract {
         assertThat(log.totals(EXP).get("treat").revenueSum()).isEqualTo(3.0);
         assertThat(log.impressions(java.util.List.of("r1", "r2", "missing")).keySet()).containsExactly("r1", "r2");
     }
+
+    @Test
+    void participations_listWhatTheSubjectTookPartIn() {
+        ExperimentId other = ExperimentId.of("another");
+        log.recordImpression(imp("r1", "treat", ALICE, 5));
+        log.recordImpression(imp("r2", "treat", ALICE, 9));
+        log.recordImpression(new Impression("r3", other, "x", ALICE, T0.plusSeconds(20)));
+        log.recordImpression(imp("r4", "control", BOB, 1));
+        log.markSubject(ALICE, SubjectOutcome.CORRECTED, T0.plusSeconds(30));
+        assertThat(log.participations(ALICE)).containsExactly(
+                new ExposureLog.Participation(other, "x", T0.plusSeconds(20), 1, false, true),
+                new ExposureLog.Participation(EXP, "treat", T0.plusSeconds(5), 2, false, true));
+        log.eraseSubject(ALICE);
+        assertThat(log.participations(ALICE)).isEmpty();
+        assertThat(log.participations(BOB)).hasSize(1);
+    }
 }

@@ -179,6 +179,12 @@ class ExperimentOverHttpTest {
             }
         }
         assertThat(sawPicks && sawPlain).as("40 users split over two equal arms reach both").isTrue();
+        // what a participant sees of it in their profile and export
+        JsonNode mine = t.get("/v1/users/c1/export", t.adminKey).json().get("experiments");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.at("/0/experiment").asText()).isEqualTo("cur");
+        assertThat(mine.at("/0/responses").asInt()).isEqualTo(1);
+        assertThat(t.get("/v1/users/c1/profile", t.adminKey).json().at("/experiments/0/variant").asText()).isIn("plain", "picks");
         // the collection cannot be deleted while the experiment serves it
         assertThat(t.delete("/v1/collections/summer", t.adminKey).code()).isEqualTo("COLLECTION_IN_USE");
         assertThat(t.post("/v1/experiments/cur/stop", "", t.adminKey).json().get("status").asText()).isEqualTo("stopped");

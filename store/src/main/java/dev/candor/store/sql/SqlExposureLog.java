@@ -159,6 +159,35 @@ final class SqlExposureLog implements ExposureLog, AutoCloseable {
     }
 
     @Override
+    public List<Participation> participations(SubjectId subject) {
+        return db.readConsistent("read participations", c -> {
+            Map<String, Long> counts = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT experiment, COUNT(*) FROM experiment_impressions WHERE subject = ? "
+                    + "GROUP BY experiment")) {
+                ps.setString(1, subject.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            List<Participation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT experiment, variant, first_exposure, opted_out, corrected "
+                    + "FROM experiment_participants WHERE subject = ?")) {
+                ps.setString(1, subject.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Participation(ExperimentId.of(rs.getString(1)), rs.getString(2), Codec.instant(rs.getLong(3)),
+                                counts.getOrDefault(rs.getString(1), 0L), rs.getInt(4) == 1, rs.getInt(5) == 1));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(Participation::experiment));
+            return out;
+        });
+    }
+
+    @Override
     public int markSubject(SubjectId subject, SubjectOutcome outcome, Instant at) {
         String flag = switch (outcome) {
             case OPTED_OUT -> "opted_out";
