@@ -261,7 +261,7 @@ public final class Engine implements AutoCloseable {
     public void putPreferences(SubjectId subject, Preferences prefs) {
         preferences.put(subject, prefs);
         dirty.set(true);
-        experiments.recordCorrection(subject);
+        correction(subject);
     }
 
     /**
@@ -275,7 +275,9 @@ public final class Engine implements AutoCloseable {
         }
         Feedback f = feedback.record(subject, item, signal, requestId);
         metrics.feedback.get(signal).increment();
-        experiments.recordFeedback(f);
+        if (consents.current(subject).allows(Purpose.EXPERIMENTS)) {
+            experiments.recordFeedback(f);
+        }
         dirty.set(true);
         return f;
     }
@@ -349,6 +351,13 @@ public final class Engine implements AutoCloseable {
         }
         count(r);
         return r;
+    }
+
+    /** Counts a profile correction in the subject's experiments, while they take part (grant experiments). */
+    private void correction(SubjectId subject) {
+        if (consents.current(subject).allows(Purpose.EXPERIMENTS)) {
+            experiments.recordCorrection(subject);
+        }
     }
 
     private static dev.candor.recommend.Treatment treatment(dev.candor.experiment.Assignment a) {
@@ -573,7 +582,7 @@ public final class Engine implements AutoCloseable {
         index.removeEvent(subject, eventId);
         if (deleted) {
             dirty.set(true);
-            experiments.recordCorrection(subject);
+            correction(subject);
         }
         return deleted;
     }
@@ -608,7 +617,7 @@ public final class Engine implements AutoCloseable {
         long n = storage.events().deleteSubject(subject);
         index.removeSubject(subject);
         dirty.set(true);
-        experiments.recordCorrection(subject);
+        correction(subject);
         return n;
     }
 

@@ -179,6 +179,22 @@ class ExperimentOverHttpTest {
             }
         }
         assertThat(sawPicks && sawPlain).as("40 users split over two equal arms reach both").isTrue();
+        // subject outcomes: opt-outs and corrections; after withdrawing experiments nothing new is counted (c3's correction)
+        t.put("/v1/users/c1/consent", "{\"purposes\":{\"behavioral\":false}}", t.adminKey);
+        t.put("/v1/users/c2/preferences", "{\"liked_categories\":[\"a\"]}", t.adminKey);
+        t.put("/v1/users/c3/consent", "{\"purposes\":{\"experiments\":false}}", t.adminKey);
+        t.delete("/v1/users/c3/interests/a", t.adminKey);
+        t.put("/v1/users/c4/consent", "{\"purposes\":{\"context\":true}}", t.adminKey); // granting more is not an opt-out
+        long optOuts = 0;
+        long corrections = 0;
+        for (JsonNode v : t.get("/v1/experiments/cur/results", t.adminKey).json().get("variants")) {
+            optOuts += v.at("/metrics/opt_out/count").asLong();
+            corrections += v.at("/metrics/correction/count").asLong();
+            assertThat(v.at("/metrics/opt_out/unit").asText()).isEqualTo("subject");
+        }
+        assertThat(optOuts).isEqualTo(2);
+        assertThat(corrections).isEqualTo(1);
+
         // what a participant sees of it in their profile and export
         JsonNode mine = t.get("/v1/users/c1/export", t.adminKey).json().get("experiments");
         assertThat(mine).hasSize(1);
