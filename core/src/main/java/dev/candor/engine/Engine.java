@@ -97,9 +97,13 @@ public final class Engine implements AutoCloseable {
     private final dev.candor.experiment.ExperimentService experiments;
     private final Monitoring monitoring;
     private volatile List<dev.candor.model.CuratedCollection> collections;
+    private final Object collectionsLock = new Object();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
+    /** Held while training; separate from the engine's monitor so erasures can delete while a refit runs. */
+    private final Object trainLock = new Object();
+    private final RefitCoalescer refits = new RefitCoalescer(() -> retrain("system"));
 
     private Engine(Builder b) {
         this.storage = Objects.requireNonNull(b.storage, "storage");
@@ -638,17 +642,39 @@ public final class Engine implements AutoCloseable {
      * Erases everything held about the subject and their influence on models, then returns a receipt.
      * Consent goes first, so events arriving meanwhile are dropped for lack of it; then events,
      * preferences, feedback, the live index and caches; deleted rows are purged from the database
-     * files; finally every model is retrained from the remaining data (exact unlearning: the
-     * item-based CF, popularity and context models are pure functions of the data).
+     * files; finally every model is refit from the remaining data (exact unlearning: every model is a
+     * pure function of the data it is fitted on). The receipt is returned only after a refit that
+     * started after the deletions has completed; erasures arriving together share refits
+     * ({@link RefitCoalescer}), so each waits for at most two.
      */
-    public synchronized ErasureReceipt erase(SubjectId subject) {
+    public ErasureReceipt erase(SubjectId subject) {
         return erase(subject, "system");
     }
 
     /** As {@link #erase(SubjectId)}, recording {@code actor} in the audit log. */
-    public synchronized ErasureReceipt erase(SubjectId subject, String actor) {
+    public ErasureReceipt erase(SubjectId subject, String actor) {
         Instant started = clock.instant();
         ConsentState lastConsent = consents.current(subject);
+        Map<String, Long> removed = removeSubject(subject);
+        refits.awaitRefit();
+        metrics.erasures.increment();
+        ErasureReceipt receipt = new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
+                new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
+        Map<String, String> details = new java.util.TreeMap<>();
+        removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
+        details.put("receipt_hash", receipt.hash());
+        audit.record(actor, "erasure", Optional.empty(), details);
+        monitoring.erasureCompleted(started, clock.instant(), lastConsent);
+        return receipt;
+    }
+
+    /** Deletes everything held about the subject (not yet their influence on models). {@return rows removed per kind} */
+    private synchronized Map<String, Long> removeSubject(SubjectId subject) {
         Map<String, Long> removed = new java.util.LinkedHashMap<>();
         removed.put("consent_rows", storage.consents().deleteSubject(subject));
         consents.forget(subject);
@@ -668,21 +694,8 @@ public final class Engine implements AutoCloseable {
         // longer be tied to anyone; the erasure itself is recorded without any reference to the person.
         audit.forget(subject);
         storage.purgeDeleted();
-        retrain(actor);
-        metrics.erasures.increment();
-        ErasureReceipt receipt = new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
-                new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
-        Map<String, String> details = new java.util.TreeMap<>();
-        removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
-        details.put("receipt_hash", receipt.hash());
-        audit.record(actor, "erasure", Optional.empty(), details);
-        monitoring.erasureCompleted(started, clock.instant(), lastConsent);
-        return receipt;
+        dirty.set(true); // should the waiting caller go away, the background trainer still refits
+        return removed;
     }
 
     /** The privacy budget each analyst key has per data set for differentially private analytics. */
@@ -710,12 +723,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Rebuilds every model, EASE and iALS included, from the live index now and swaps them in. {@return the new models} */
-    public synchronized TrainedModels retrain() {
+    public TrainedModels retrain() {
         return retrain("system");
     }
 
     /** As {@link #retrain()}, recording the training and {@code actor} in the audit log. */
-    public synchronized TrainedModels retrain(String actor) {
+    public TrainedModels retrain(String actor) {
         TrainedModels m = train(true);
         audit.record(actor, "model.train", Optional.empty(), Map.of("subjects", Integer.toString(m.subjects()),
                 "items", Integer.toString(catalog.size()), "ease", Boolean.toString(m.ease().numItems() > 0),
@@ -723,14 +736,17 @@ public final class Engine implements AutoCloseable {
         return m;
     }
 
-    private synchronized TrainedModels train(boolean refit) {
-        dirty.set(false);
-        long start = System.nanoTime();
-        TrainedModels next = trainer.train(clock.instant(), refit, models);
-        models = next;
-        metrics.trainings.increment();
-        metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
-        return next;
+    /** Trains under {@link #trainLock}, so trainings never overlap and a newer model is never replaced by an older one. */
+    private TrainedModels train(boolean refit) {
+        synchronized (trainLock) {
+            dirty.set(false);
+            long start = System.nanoTime();
+            TrainedModels next = trainer.train(clock.instant(), refit, models);
+            models = next;
+            metrics.trainings.increment();
+            metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
+            return next;
+        }
     }
 
     private void sweepQuietly() {
@@ -901,14 +917,16 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalArgumentException when an item is not in the catalog
      */
-    public synchronized void putCollection(dev.candor.model.CuratedCollection c) {
+    public void putCollection(dev.candor.model.CuratedCollection c) {
         for (ItemId id : c.items()) {
             if (catalog.indexOf(id).isEmpty()) {
                 throw new IllegalArgumentException("every item of a collection must be in the catalog");
             }
         }
-        storage.collections().put(c);
-        collections = storage.collections().list();
+        synchronized (collectionsLock) { // not the engine's lock: that one is held while models train
+            storage.collections().put(c);
+            collections = storage.collections().list();
+        }
     }
 
     /** {@return the curated collections, by id} */
@@ -921,10 +939,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Deletes a curated collection. {@return whether it existed} */
-    public synchronized boolean deleteCollection(String id) {
-        boolean deleted = storage.collections().delete(id);
-        collections = storage.collections().list();
-        return deleted;
+    public boolean deleteCollection(String id) {
+        synchronized (collectionsLock) {
+            boolean deleted = storage.collections().delete(id);
+            collections = storage.collections().list();
+            return deleted;
+        }
     }
 
     public InstantSource clock() {

@@ -107,6 +107,16 @@ public final class Launcher implements AutoCloseable {
         return SecretFile.loadOrCreate(o.dataDir().resolve(PSEUDONYM_KEY_FILE), 32);
     }
 
+    /** {@return the pseudonymizer of a data directory: {@code CANDOR_PSEUDONYM_KEY}, else its key file (created if absent)} */
+    public static HmacPseudonymizer pseudonymizer(Path dataDir) {
+        return new HmacPseudonymizer(pseudonymKey(Options.fromEnvironment(dataDir, Optional.empty(), ServerConfig.defaults())));
+    }
+
+    /** {@return the end-user token issuer of a data directory, signing with its {@value #TOKEN_KEY_FILE} (created if absent)} */
+    public static EndUserTokens tokens(Path dataDir) {
+        return new EndUserTokens(SecretFile.loadOrCreate(dataDir.resolve(TOKEN_KEY_FILE), 32), InstantSource.system());
+    }
+
     public static Launcher start(Options options) {
         return new Launcher(options);
     }
