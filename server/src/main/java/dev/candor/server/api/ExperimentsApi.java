@@ -210,6 +210,9 @@ public final class ExperimentsApi {
     }
 
     private static void stop(Call c) {
+        if (c.req().headers().contentLength().orElse(0L) > 0) {
+            Fields.onlyFields(Fields.requireObject(c.body(), "the body"), Set.of()); // no body, or {}
+        }
         Experiment e = experiment(c);
         Instant now = c.ctx().engine().clock().instant();
         if (e.status(now) == Experiment.Status.STOPPED) {
