@@ -58,6 +58,11 @@ public final class Launcher implements AutoCloseable {
             Objects.requireNonNull(pseudonymKey, "pseudonymKey");
         }
 
+        /** {@return these options with other engine settings} */
+        public Options withEngine(EngineConfig e) {
+            return new Options(dataDir, jdbcUrl, server, e, adminKey, pseudonymKey);
+        }
+
         /** Options from the environment: {@code CANDOR_ADMIN_KEY}, {@code CANDOR_PSEUDONYM_KEY}. */
         public static Options fromEnvironment(Path dataDir, Optional<String> jdbcUrl, ServerConfig server) {
             return new Options(dataDir, jdbcUrl, server, EngineConfig.defaults(),
@@ -123,7 +128,12 @@ public final class Launcher implements AutoCloseable {
      */
     public record Offline(Storage storage, Engine engine) implements AutoCloseable {
         public static Offline open(Path dataDir, Optional<String> jdbcUrl) {
-            Options o = Options.fromEnvironment(dataDir, jdbcUrl, ServerConfig.defaults());
+            return open(dataDir, jdbcUrl, EngineConfig.defaults());
+        }
+
+        /** As {@link #open(Path, Optional)}, with the engine settings a server would run with. */
+        public static Offline open(Path dataDir, Optional<String> jdbcUrl, EngineConfig engineConfig) {
+            Options o = Options.fromEnvironment(dataDir, jdbcUrl, ServerConfig.defaults()).withEngine(engineConfig);
             try {
                 Files.createDirectories(dataDir);
             } catch (java.io.IOException e) {
