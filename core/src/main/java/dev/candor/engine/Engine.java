@@ -38,6 +38,7 @@ import dev.candor.recommend.ScoredItem;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.UserState;
 import dev.candor.recommend.WeightedHistory;
+import dev.candor.recommend.edge.EdgeModel;
 import dev.candor.recommend.source.CategorySource;
 import dev.candor.recommend.source.CommunitySource;
 import dev.candor.recommend.source.ContentSource;
@@ -458,6 +459,36 @@ public final class Engine implements AutoCloseable {
             ids.add(catalog.item(i.item()).id().value());
         }
         monitoring.served(clock.instant(), ids);
+    }
+
+    private volatile Object[] edge = {null, null}; // {models it was built from, edge model}
+
+    /**
+     * {@return the on-device item model for the current models} (top {@value EdgeModel#DEFAULT_NEIGHBOURS}
+     * neighbours per recommendable, non-sensitive item, 8-bit similarities), rebuilt when the models change
+     */
+    public EdgeModel edgeModel() {
+        Object[] e = edge;
+        TrainedModels m = models;
+        if (e[0] != m) {
+            e = new Object[] {m, EdgeModel.of(m.knn(), catalog, EdgeModel.DEFAULT_NEIGHBOURS, m.trainedAt())};
+            edge = e;
+        }
+        return (EdgeModel) e[1];
+    }
+
+    /**
+     * {@return the server-side reference of on-device recommendations}: item-kNN over the edge model
+     * for a history the client sends, scored by the production item-kNN source. Nothing is stored and
+     * no subject is read or created.
+     */
+    public List<ScoredItem> recommendEdge(List<EdgeModel.Event> events, int n) {
+        EdgeModel model = edgeModel();
+        List<ScoredItem> out = new ArrayList<>();
+        for (dev.candor.recommend.Candidate c : model.recommend(events, n, catalog, config.decay())) {
+            out.add(new ScoredItem(c.item(), List.of(c.reason())));
+        }
+        return out;
     }
 
     /**

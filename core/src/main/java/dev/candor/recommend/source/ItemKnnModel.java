@@ -102,7 +102,7 @@ public final class ItemKnnModel {
      * {@return a model from neighbourhoods computed elsewhere} (e.g. from a differentially private
      * Gram matrix, {@link DpItemModels}); arrays are taken as they are, neighbours ascending per item.
      */
-    static ItemKnnModel of(int[][] neighbours, float[][] similarity, int[] support) {
+    public static ItemKnnModel of(int[][] neighbours, float[][] similarity, int[] support) {
         if (neighbours.length != similarity.length || neighbours.length != support.length) {
             throw new IllegalArgumentException("neighbours, similarities and support must cover the same items");
         }
