@@ -37,7 +37,7 @@ public final class ModelsApi {
     }
 
     /** {@return the model as JSON: format, scale, kinds, items and per item a flat [position, code, …] list} */
-    static Map<String, Object> view(EdgeModel m, dev.candor.recommend.Catalog catalog, DecayPolicy decay) {
+    public static Map<String, Object> view(EdgeModel m, dev.candor.recommend.Catalog catalog, DecayPolicy decay) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", EdgeModel.FORMAT);
         out.put("model", "itemknn");
