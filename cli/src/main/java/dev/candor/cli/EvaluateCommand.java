@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -74,6 +75,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--tune", description = "Choose hyper-parameters on a validation split carved from the first fold's training users "
             + "(never the test folds) and print them; without it, MovieLens-sized defaults are used.")
     boolean tune;
+
+    @Option(names = "--dp-epsilon", paramLabel = "E[,E…]", split = ",",
+            description = {"Also evaluate the user-level differentially private variant of each listed algorithm that has one (ease, itemknn) "
+                    + "at each privacy budget ε, with δ = 1/n (n = training people); 'curve' means 0.5,1,2,4,8.",
+                    "The reports gain a privacy–utility section (ε = ∞ is the non-private algorithm). DP hyper-parameters follow a fixed, "
+                    + "data-independent rule (docs/privacy-dp.md); --tune never touches them."})
+    List<String> dpEpsilon;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON report here.")
     Path out;
@@ -145,6 +153,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + "default+mmr, default+calibrated");
             });
         }
+        List<Double> dpEpsilons = dpEpsilons();
+        if (!dpEpsilons.isEmpty()) {
+            List<String> names = algorithms.stream().map(String::strip).toList();
+            if (names.stream().noneMatch(dev.candor.eval.DpCurve.SUPPORTED::contains)) {
+                System.err.println("candor evaluate: --dp-epsilon needs ease or itemknn among --algorithms");
+                return 2;
+            }
+            list.addAll(dev.candor.eval.DpCurve.algorithms(names, dpEpsilons, dev.candor.eval.algorithms.DpRule.DEFAULT));
+        }
         Optional<dev.candor.eval.UserSegments> segments = Optional.empty();
         Optional<Path> users = fmt == InteractionFormat.MOVIELENS_100K && !noSegments
                 ? dev.candor.eval.UserSegments.besides(data) : Optional.empty();
@@ -166,15 +183,57 @@ public final class EvaluateCommand implements Callable<Integer> {
                     pm(r, "ndcg@100"), r.mean("coverage@20"), java.util.Arrays.stream(r.timings().get("fit_seconds")).average().orElse(0));
         }
         printSegments(o, report);
+        if (!dpEpsilons.isEmpty()) {
+            printCurve(o, report, dpEpsilons);
+        }
         if (out != null) {
-            Files.writeString(out, report.toJson());
+            Files.writeString(out, dpEpsilons.isEmpty() ? report.toJson() : dev.candor.eval.DpCurve.json(report, dpEpsilons));
             o.println("JSON report: " + out);
         }
         if (html != null) {
-            Files.writeString(html, HtmlReport.render(report));
+            Files.writeString(html, dpEpsilons.isEmpty() ? HtmlReport.render(report) : dev.candor.eval.DpCurve.html(report, dpEpsilons));
             o.println("HTML report: " + html);
         }
         return 0;
+    }
+
+    /** {@return the ε values of --dp-epsilon, ascending, distinct} */
+    private List<Double> dpEpsilons() {
+        if (dpEpsilon == null) {
+            return List.of();
+        }
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (String e : dpEpsilon) {
+            if (e.strip().equals("curve")) {
+                out.addAll(dev.candor.eval.DpCurve.EPSILONS);
+                continue;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(e.strip());
+            } catch (NumberFormatException x) {
+                throw new IllegalArgumentException("--dp-epsilon takes positive numbers or 'curve'");
+            }
+            if (!(v > 0) || Double.isInfinite(v) || v > 100) {
+                throw new IllegalArgumentException("--dp-epsilon values must be in (0, 100]");
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printCurve(PrintStream o, Report report, List<Double> eps) {
+        Map<String, Object> curves = (Map<String, Object>) dev.candor.eval.DpCurve.section(report, eps).get("curves");
+        o.printf("%nPrivacy–utility (user-level, δ = 1/n): Recall@20 and share of the non-private Recall@20%n");
+        curves.forEach((base, pts) -> {
+            StringBuilder sb = new StringBuilder(String.format("%-8s", base));
+            for (Map<String, Object> p : (List<Map<String, Object>>) pts) {
+                Map<String, Object> r = (Map<String, Object>) p.get("recall@20");
+                sb.append(String.format("  ε=%s: %.4f (%.0f%%)", p.get("epsilon"), (Double) r.get("mean"), 100 * (Double) p.get("retained")));
+            }
+            o.println(sb);
+        });
     }
 
     /** Prints, per segment attribute, the recall@20 of each algorithm per group (the JSON and HTML reports have every metric). */

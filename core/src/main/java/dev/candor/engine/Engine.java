@@ -38,6 +38,7 @@ import dev.candor.recommend.ScoredItem;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.UserState;
 import dev.candor.recommend.WeightedHistory;
+import dev.candor.recommend.edge.EdgeModel;
 import dev.candor.recommend.source.CategorySource;
 import dev.candor.recommend.source.CommunitySource;
 import dev.candor.recommend.source.ContentSource;
@@ -94,6 +95,7 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final FieldCipher cipher;
     private DpAnalytics analytics;
+    private final DpCommunity dpCommunity;
     private final dev.candor.experiment.ExperimentService experiments;
     private final Monitoring monitoring;
     private volatile List<dev.candor.model.CuratedCollection> collections;
@@ -139,7 +141,9 @@ public final class Engine implements AutoCloseable {
             metrics.consentChanges.increment();
             dirty.set(true);
         });
-        this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config);
+        this.dpCommunity = b.communityPrivacy == null ? null
+                : new DpCommunity(b.communityPrivacy, storage.privacyBudget(), b.communityNoise);
+        this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config, dpCommunity);
         this.community = new CommunitySource(() -> models.segments(), catalog);
         this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
                 new EaseSource(() -> models.ease(), catalog, config.decay()),
@@ -457,6 +461,36 @@ public final class Engine implements AutoCloseable {
         monitoring.served(clock.instant(), ids);
     }
 
+    private volatile Object[] edge = {null, null}; // {models it was built from, edge model}
+
+    /**
+     * {@return the on-device item model for the current models} (top {@value EdgeModel#DEFAULT_NEIGHBOURS}
+     * neighbours per recommendable, non-sensitive item, 8-bit similarities), rebuilt when the models change
+     */
+    public EdgeModel edgeModel() {
+        Object[] e = edge;
+        TrainedModels m = models;
+        if (e[0] != m) {
+            e = new Object[] {m, EdgeModel.of(m.knn(), catalog, EdgeModel.DEFAULT_NEIGHBOURS, m.trainedAt())};
+            edge = e;
+        }
+        return (EdgeModel) e[1];
+    }
+
+    /**
+     * {@return the server-side reference of on-device recommendations}: item-kNN over the edge model
+     * for a history the client sends, scored by the production item-kNN source. Nothing is stored and
+     * no subject is read or created.
+     */
+    public List<ScoredItem> recommendEdge(List<EdgeModel.Event> events, int n) {
+        EdgeModel model = edgeModel();
+        List<ScoredItem> out = new ArrayList<>();
+        for (dev.candor.recommend.Candidate c : model.recommend(events, n, catalog, config.decay())) {
+            out.add(new ScoredItem(c.item(), List.of(c.reason())));
+        }
+        return out;
+    }
+
     /**
      * {@return items often liked together with {@code item}, best first, each explained}; empty when
      * the item is unknown. Non-personal. Sensitive items appear only next to an item of the same
@@ -664,7 +698,8 @@ public final class Engine implements AutoCloseable {
                 new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
                 new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
                 new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
+                new ErasureReceipt.ModelUnlearning("community", dpCommunity == null ? "exact: recomputed without the subject"
+                        : "differentially private counts: " + dpCommunity.state() + " without the subject")));
         Map<String, String> details = new java.util.TreeMap<>();
         removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
         details.put("receipt_hash", receipt.hash());
@@ -705,9 +740,29 @@ public final class Engine implements AutoCloseable {
     public synchronized DpAnalytics analytics() {
         if (analytics == null) {
             analytics = new DpAnalytics(index, consents, preferences, catalog,
-                    new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), ANALYTICS_BUDGET));
+                    new dev.candor.privacy.dp.BudgetLedger(storage.privacyBudget(), ANALYTICS_BUDGET), config.minGroupSubjects(), clock,
+                    dev.candor.privacy.dp.DiscreteSamplers.secure());
         }
         return analytics;
+    }
+
+    /**
+     * {@return how community signals are released: exact, or DP with ε per release, ε left and the last decision}
+     */
+    public Map<String, Object> communityPrivacy() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (dpCommunity == null) {
+            m.put("mode", "exact, k-anonymous");
+        } else {
+            m.put("mode", "differentially private");
+            m.put("epsilon_per_release", dpCommunity.settings().epsilon());
+            m.put("refresh_hours", dpCommunity.settings().refresh().toMinutes() / 60.0);
+            m.put("budget", dpCommunity.settings().budget());
+            m.put("remaining", dpCommunity.remaining());
+            m.put("state", dpCommunity.state());
+        }
+        m.put("min_people", config.minGroupSubjects());
+        return m;
     }
 
     /** {@return the audit log} */
@@ -989,6 +1044,20 @@ public final class Engine implements AutoCloseable {
         }
 
         private byte[] masterKey;
+        private CommunityPrivacy communityPrivacy;
+        private dev.candor.privacy.dp.IntegerNoise communityNoise = dev.candor.privacy.dp.DiscreteSamplers.secure();
+
+        /** Seeded noise for community releases: tests in this package only. */
+        Builder communityNoise(dev.candor.privacy.dp.IntegerNoise noise) {
+            this.communityNoise = Objects.requireNonNull(noise, "noise");
+            return this;
+        }
+
+        /** Releases community signals (popular and trending per segment) with differential privacy; without it they are exact, k-anonymous counts. */
+        public Builder communityPrivacy(CommunityPrivacy settings) {
+            this.communityPrivacy = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /**
          * The 32-byte master key that wraps each person's data key; with it, events may carry

@@ -37,9 +37,18 @@ final class ModelTrainer {
     private final FeedbackService feedback;
     private final Catalog catalog;
     private final EngineConfig config;
+    private final DpCommunity dpCommunity; // null: exact, k-anonymous community counts
+    /** Trending counts cover the last week. */
+    static final java.time.Duration TRENDING_WINDOW = java.time.Duration.ofDays(7);
 
     ModelTrainer(InteractionIndex index, ConsentService consents, PreferenceService preferences,
                  FeedbackService feedback, Catalog catalog, EngineConfig config) {
+        this(index, consents, preferences, feedback, catalog, config, null);
+    }
+
+    ModelTrainer(InteractionIndex index, ConsentService consents, PreferenceService preferences,
+                 FeedbackService feedback, Catalog catalog, EngineConfig config, DpCommunity dpCommunity) {
+        this.dpCommunity = dpCommunity;
         this.index = index;
         this.consents = consents;
         this.preferences = preferences;
@@ -57,7 +66,10 @@ final class ModelTrainer {
         DecayPolicy decay = config.decay();
         int numItems = catalog.size();
         ContextModel.Builder context = new ContextModel.Builder(numItems, config.minGroupSubjects());
-        SegmentModel.Builder segments = new SegmentModel.Builder(numItems, config.minGroupSubjects());
+        SegmentModel.Builder segments = dpCommunity == null ? new SegmentModel.Builder(numItems, config.minGroupSubjects())
+                : SegmentModel.Builder.bounded(numItems, config.minGroupSubjects());
+        Set<dev.candor.model.SubjectId> community = new java.util.HashSet<>();
+        long weekAgo = now.minus(TRENDING_WINDOW).toEpochMilli();
         index.forEach((subject, history) -> {
             ConsentState consent = consents.current(subject);
             if (!consent.allows(Purpose.PERSONALIZATION) || !consent.allows(Purpose.BEHAVIORAL)) {
@@ -70,7 +82,11 @@ final class ModelTrainer {
             if (items.length > 0) {
                 subjects.add(items);
                 if (consent.allows(Purpose.COMMUNITY)) {
-                    mainInterest(items).ifPresent(segment -> segments.add(segment, items));
+                    mainInterest(items).ifPresent(segment -> {
+                        segments.add(segment, newestFirst(history, prefs, notMe, notInterested, decay, Long.MIN_VALUE),
+                                newestFirst(history, prefs, notMe, notInterested, decay, weekAgo));
+                        community.add(subject);
+                    });
                 }
             }
             if (consent.allows(Purpose.CONTEXT)) {
@@ -98,8 +114,32 @@ final class ModelTrainer {
             ials = x.nnz() > 0 ? IalsModel.train(x, cf.ials()) : null;
             fittedAt = now;
         }
-        return new TrainedModels(knn, new PopularityModel(counts), context.build(), segments.build(), ease, ials, now, fittedAt,
+        SegmentModel segmentModel = dpCommunity == null ? segments.build() : dpCommunity.next(segments, community, candidateSegments(), now);
+        return new TrainedModels(knn, new PopularityModel(counts), context.build(), segmentModel, ease, ials, now, fittedAt,
                 subjects.size());
+    }
+
+    /** {@return the public list of candidate segments: every non-sensitive catalog category, lowercased} */
+    private Set<String> candidateSegments() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (int i = 0; i < catalog.size(); i++) {
+            if (!catalog.isSensitive(i)) {
+                catalog.item(i).categories().forEach(c -> out.add(c.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        return out;
+    }
+
+    /** {@return the subject's distinct eligible items with an event at or after {@code sinceMillis}, most recent first} */
+    private int[] newestFirst(History h, Preferences prefs, Set<Integer> notMe, Set<Integer> notInterested, DecayPolicy decay,
+                              long sinceMillis) {
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (int k = h.size() - 1; k >= 0; k--) {
+            if (h.timeMillis(k) >= sinceMillis && eligible(h.item(k), h, k, prefs, notMe, notInterested, decay)) {
+                out.add(h.item(k));
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** {@return the category most of these items are in} */

@@ -80,8 +80,10 @@ public final class Launcher implements AutoCloseable {
         }
         this.storage = Storages.open(o.jdbcUrl(), o.dataDir());
         try {
-            this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
-                    .masterKey(SecretFile.loadOrCreate(o.dataDir().resolve(MASTER_KEY_FILE), 32)).config(o.engine()).build();
+            Engine.Builder eb = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
+                    .masterKey(SecretFile.loadOrCreate(o.dataDir().resolve(MASTER_KEY_FILE), 32)).config(o.engine());
+            dev.candor.engine.CommunityPrivacy.fromEnvironment(System.getenv()).ifPresent(eb::communityPrivacy);
+            this.engine = eb.build();
             this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
             this.generatedAdmin = keys.bootstrapAdmin(o.adminKey());
             this.server = CandorServer.start(engine, o.server(), keys,

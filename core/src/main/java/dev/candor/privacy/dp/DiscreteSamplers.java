@@ -9,7 +9,7 @@ import java.util.Random;
  * Privacy", Algorithms 1–3, using only uniform integers and rational arithmetic (BigInteger), so the
  * output distribution is exactly the stated one. Thread-safe when the random source is.
  */
-public final class DiscreteSamplers {
+public final class DiscreteSamplers implements IntegerNoise {
     private final Random random;
 
     /** Uses a {@link SecureRandom}; tests may pass a seeded source. */
@@ -60,6 +60,7 @@ public final class DiscreteSamplers {
      * {@return a sample of the discrete Laplace distribution with scale num/den}, P(x) ∝ exp(−|x|·den/num)
      * (Algorithm 2, which samples scale t/s: here t = num, s = den).
      */
+    @Override
     public long laplace(long num, long den) {
         if (num <= 0 || den <= 0) {
             throw new IllegalArgumentException("the scale must be positive");
@@ -90,6 +91,7 @@ public final class DiscreteSamplers {
      * {@return a sample of the discrete Gaussian with variance parameter σ² = num/den}, P(x) ∝
      * exp(−x²/(2σ²)) (Algorithm 3).
      */
+    @Override
     public long gaussian(long num, long den) {
         if (num <= 0 || den <= 0) {
             throw new IllegalArgumentException("sigma squared must be positive");

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * "Popular with people who mostly like X": items popular in the subject's community segment (their
  * main interest, from their evidence), when the subject granted {@code community}, is at level FULL,
  * and the segment has at least k members ({@link SegmentModel}). Score: the item's count in the
- * segment divided by the segment's top count; one piece of evidence, so the reason is the score.
+ * segment divided by the segment's top count; when the segment has a trend this week, half that and
+ * half the item's weekly count divided by the top weekly count. One piece of evidence per part
+ * ("popular", "trending"), so the evidence adds up to the score.
  */
 public final class CommunitySource implements CandidateSource {
     private final Supplier<SegmentModel> model;
@@ -64,22 +66,38 @@ public final class CommunitySource implements CandidateSource {
         }
         SegmentModel m = model.get();
         int[] counts = m.counts(segment.get()).orElseThrow();
+        int[] recent = m.trending(segment.get()).orElse(new int[counts.length]);
         double max = 0;
-        for (int c : counts) {
-            max = Math.max(max, c);
+        double maxRecent = 0;
+        for (int i = 0; i < counts.length; i++) {
+            max = Math.max(max, counts[i]);
+            maxRecent = Math.max(maxRecent, recent[i]);
         }
+        // popular share, and when the segment has a trend, half popular and half trending
+        double wPopular = maxRecent > 0 ? 0.5 : 1;
         Map<Integer, double[]> scores = new HashMap<>();
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0 && query.accept().test(i) && !query.history().contains(i)) {
-                scores.put(i, new double[] {counts[i] / max});
+            if ((counts[i] > 0 || recent[i] > 0) && query.accept().test(i) && !query.history().contains(i)) {
+                double p = max > 0 ? wPopular * counts[i] / max : 0;
+                double t = maxRecent > 0 ? 0.5 * recent[i] / maxRecent : 0;
+                scores.put(i, new double[] {p + t, p, t});
             }
         }
         String label = "people who mostly like " + segment.get();
+        String size = (m.epsilon().isPresent() ? "about " : "") + m.size(segment.get()) + " people"
+                + (m.epsilon().isPresent() ? ", differentially private counts" : "");
+        String ref = "segment:" + segment.get();
         List<Candidate> out = new ArrayList<>(limit);
         for (int[] top : TopK.of(scores, limit)) {
-            double w = scores.get(top[0])[0];
-            out.add(new Candidate(top[0], new Reason.PopularWith(label, List.of(new Evidence(Evidence.Kind.STATISTIC,
-                    "segment:" + segment.get(), label + " (" + m.size(segment.get()) + " people)", "popular", w)))));
+            double[] s = scores.get(top[0]);
+            List<Evidence> evidence = new ArrayList<>(2);
+            if (s[1] > 0) {
+                evidence.add(new Evidence(Evidence.Kind.STATISTIC, ref, label + " (" + size + ")", "popular", s[1]));
+            }
+            if (s[2] > 0) {
+                evidence.add(new Evidence(Evidence.Kind.STATISTIC, ref + ":week", label + ", this week", "trending", s[2]));
+            }
+            out.add(new Candidate(top[0], new Reason.PopularWith(label, evidence)));
         }
         return out;
     }

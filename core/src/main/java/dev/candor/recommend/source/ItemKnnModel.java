@@ -98,6 +98,17 @@ public final class ItemKnnModel {
         return new ItemKnnModel(nbr, sim, support);
     }
 
+    /**
+     * {@return a model from neighbourhoods computed elsewhere} (e.g. from a differentially private
+     * Gram matrix, {@link DpItemModels}); arrays are taken as they are, neighbours ascending per item.
+     */
+    public static ItemKnnModel of(int[][] neighbours, float[][] similarity, int[] support) {
+        if (neighbours.length != similarity.length || neighbours.length != support.length) {
+            throw new IllegalArgumentException("neighbours, similarities and support must cover the same items");
+        }
+        return new ItemKnnModel(neighbours, similarity, support);
+    }
+
     /** {@return the number of items the model covers} */
     public int numItems() {
         return neighbours.length;

@@ -21,6 +21,7 @@ public final class AnalyticsApi {
     public static void register(RouteTable t) {
         t.add(Method.GET, "/v1/analytics/top-items", Set.of(Scope.ANALYST), c -> release(c, "top_items"));
         t.add(Method.GET, "/v1/analytics/categories", Set.of(Scope.ANALYST), c -> release(c, "categories"));
+        t.add(Method.GET, "/v1/analytics/segments", Set.of(Scope.ANALYST), AnalyticsApi::segments);
         t.add(Method.GET, "/v1/analytics/budget", Set.of(Scope.ANALYST), AnalyticsApi::budget);
     }
 
@@ -65,8 +66,46 @@ public final class AnalyticsApi {
         c.json(200, out);
     }
 
+    /** Engagement per community segment: noisy sizes and bounded event counts with 95 % intervals, segments of ≥ k people. */
+    private static void segments(Call c) {
+        double epsilon = epsilon(c);
+        DpAnalytics analytics = c.ctx().engine().analytics();
+        DpAnalytics.SegmentRelease r;
+        try {
+            r = analytics.segments(c.actor(), epsilon);
+        } catch (BudgetLedger.BudgetExhaustedException e) {
+            throw new ApiError(403, BudgetLedger.BudgetExhaustedException.CODE, e.getMessage(), "epsilon");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epsilon", r.epsilon());
+        out.put("delta", 0);
+        out.put("mechanism", "discrete Laplace: scale 2/ε on each segment's people (a person is in one segment: their main interest), "
+                + "scale 2·" + DpAnalytics.EVENT_BOUND + "/ε on its events of the last 30 days (each person's capped at "
+                + DpAnalytics.EVENT_BOUND + "); every catalog category is a candidate, shown only when its noisy size is at least "
+                + r.minPeople());
+        out.put("confidence", 0.95);
+        out.put("min_people", r.minPeople());
+        out.put("window_days", DpAnalytics.ENGAGEMENT_WINDOW.toDays());
+        out.put("segments", r.shown().stream().map(x -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("segment", x.segment());
+            m.put("label", "people who mostly like " + x.segment());
+            m.put("people", Map.of("count", x.people(), "ci95", x.peopleCi95()));
+            m.put("events", Map.of("count", x.events(), "ci95", x.eventsCi95()));
+            m.put("events_per_person", Map.of("value", x.eventsPerPerson(), "ci95", x.eventsPerPersonCi95()));
+            return m;
+        }).toList());
+        out.put("budget", Map.of("dataset", DpAnalytics.DATASET, "total", analytics.ledger().budget(), "remaining", r.budgetRemaining()));
+        c.json(200, out);
+    }
+
     private static void budget(Call c) {
         BudgetLedger ledger = c.ctx().engine().analytics().ledger();
-        c.json(200, Map.of("dataset", DpAnalytics.DATASET, "total", ledger.budget(), "remaining", ledger.remaining(c.actor(), DpAnalytics.DATASET)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dataset", DpAnalytics.DATASET);
+        out.put("total", ledger.budget());
+        out.put("remaining", ledger.remaining(c.actor(), DpAnalytics.DATASET));
+        out.put("community", c.ctx().engine().communityPrivacy());
+        c.json(200, out);
     }
 }

@@ -18,6 +18,7 @@ public final class Routes {
         AuditApi.register(t);
         MeApi.register(t);
         AnalyticsApi.register(t);
+        ModelsApi.register(t);
         ExperimentsApi.register(t);
         CollectionsApi.register(t);
         TrustApi.register(t);
