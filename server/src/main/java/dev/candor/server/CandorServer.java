@@ -6,7 +6,6 @@ import dev.candor.server.api.ApiContext;
 import dev.candor.server.api.RouteTable;
 import dev.candor.server.api.Routes;
 import dev.candor.server.auth.ApiKeys;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import java.util.Objects;
@@ -23,9 +22,17 @@ public final class CandorServer implements AutoCloseable {
     private final WebServer server;
     private final RouteTable routes;
     private final ApiContext ctx;
+    private final TrafficSeries traffic;
+
+    /** Where the web UI's files live on the class path. */
+    static final String WEB_ROOT = "dev/candor/server/web";
+    /** How often the overview's traffic series reads the engine's counters. */
+    static final java.time.Duration TRAFFIC_SAMPLING = java.time.Duration.ofMinutes(1);
 
     private CandorServer(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
-        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens);
+        this.traffic = new TrafficSeries(engine, TRAFFIC_SAMPLING);
+        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens, traffic);
+        WebSecurity security = new WebSecurity(config.corsOrigins());
         this.routes = Routes.all(ctx);
         this.server = WebServer.builder()
                 .host(config.host())
@@ -37,22 +44,23 @@ public final class CandorServer implements AutoCloseable {
                 // virtual thread, so a slow client holds only itself up.
                 .connectionOptions(o -> o.readTimeout(READ_TIMEOUT))
                 .routing(r -> {
-                    r.addFilter((chain, req, res) -> {
-                        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-                        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-                        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-                        if (req.path().path().startsWith("/v1/")) {
-                            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-                        }
-                        chain.proceed();
-                    });
-                    routes.register(r, () -> r.register("/", StaticContentService.builder("dev/candor/server/web")
-                            .welcomeFileName("index.html").build()));
+                    r.addFilter(security::filter);
+                    routes.register(r, () -> registerWeb(r));
                 })
                 .build();
     }
 
-    /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
+    /**
+     * The web UI: the operator console at {@code /} ({@code index.html}), the preference center at
+     * {@code /me} ({@code me.html}), their scripts and styles, and the chart library from its WebJar.
+     * Static content passes on what it does not find, to the JSON 404.
+     */
+    private static void registerWeb(io.helidon.webserver.http.HttpRouting.Builder r) {
+        r.register(WebSecurity.CHART_JS, StaticContentService.builder("META-INF/resources/webjars/chart.js/4.4.1").build());
+        r.register("/", StaticContentService.builder(WEB_ROOT).welcomeFileName("index.html")
+                .pathMapper(p -> p.equals("me") || p.equals("/me") ? "me.html" : p).build());
+    }
+
     /** Starts with end-user tokens signed by a fresh random key (valid until the process ends). */
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys) {
         byte[] key = new byte[32];
@@ -60,10 +68,16 @@ public final class CandorServer implements AutoCloseable {
         return start(engine, config, keys, new EndUserTokens(key, java.time.InstantSource.system()));
     }
 
+    /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
         Objects.requireNonNull(engine, "engine");
         CandorServer s = new CandorServer(engine, config, keys, tokens);
-        s.server.start();
+        try {
+            s.server.start();
+        } catch (RuntimeException e) {
+            s.traffic.close();
+            throw e;
+        }
         return s;
     }
 
@@ -82,5 +96,6 @@ public final class CandorServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        traffic.close();
     }
 }

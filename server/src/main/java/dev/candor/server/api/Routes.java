@@ -18,6 +18,7 @@ public final class Routes {
         AuditApi.register(t);
         MeApi.register(t);
         AnalyticsApi.register(t);
+        OverviewApi.register(t);
         return t;
     }
 }
