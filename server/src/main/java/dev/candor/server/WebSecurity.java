@@ -53,6 +53,8 @@ final class WebSecurity {
     private static final HeaderName EXPOSE_HEADERS = HeaderNames.create("Access-Control-Expose-Headers");
     private static final HeaderName MAX_AGE = HeaderNames.create("Access-Control-Max-Age");
     private static final HeaderName REQUEST_METHOD = HeaderNames.create("Access-Control-Request-Method");
+    private static final HeaderName REQUEST_PRIVATE_NETWORK = HeaderNames.create("Access-Control-Request-Private-Network");
+    private static final HeaderName ALLOW_PRIVATE_NETWORK = HeaderNames.create("Access-Control-Allow-Private-Network");
 
     private final Set<String> allowed;
 
@@ -96,6 +98,9 @@ final class WebSecurity {
             res.header(ALLOW_METHODS, "GET, POST, PUT, DELETE");
             res.header(ALLOW_HEADERS, "Authorization, Content-Type, X-API-Key");
             res.header(MAX_AGE, "600");
+            if (req.headers().first(REQUEST_PRIVATE_NETWORK).isPresent()) {
+                res.header(ALLOW_PRIVATE_NETWORK, "true"); // a listed origin may reach a server on a private network
+            }
             res.status(204).send();
             return;
         }

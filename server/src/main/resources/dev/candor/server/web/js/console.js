@@ -252,7 +252,7 @@ function drawAudit(total) {
       h('td', {class: 'mono'}, e.actor),
       h('td', {}, e.action, e.subject_ref ? h('span', {class: 'muted small'}, ' · about one person') : null),
       h('td', {class: 'small'}, Object.entries(e.details || {}).map(([k, v]) => k + ': ' + v).join(', ')),
-      h('td', {class: 'mono small', title: e.hash}, e.hash.slice(0, 12) + '…'))))));
+      h('td', {class: 'mono small nowrap', title: e.hash}, e.hash.slice(0, 12) + '…'))))));
   $('#audit-earlier').hidden = state.audit.first <= 0;
 }
 
