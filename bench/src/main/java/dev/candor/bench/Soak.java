@@ -43,6 +43,9 @@ public final class Soak {
             AtomicLong events = new AtomicLong();
             AtomicLong erasures = new AtomicLong();
             List<Double> heapMb = new ArrayList<>();
+            // per operation (recommend, ingest, erase): each request's latency in ms
+            List<List<Double>> latencies = List.of(java.util.Collections.synchronizedList(new ArrayList<>()),
+                    java.util.Collections.synchronizedList(new ArrayList<>()), java.util.Collections.synchronizedList(new ArrayList<>()));
             System.gc();
             heapMb.add(memory.getHeapMemoryUsage().getUsed() / 1048576.0);
             long end = System.nanoTime() + minutes * 60_000_000_000L;
@@ -56,6 +59,8 @@ public final class Soak {
                             String user = "soak-" + rnd.nextInt(users);
                             double op = rnd.nextDouble();
                             HttpResponse<String> r;
+                            long t0 = System.nanoTime();
+                            int kind = op < 0.70 ? 0 : op < 0.95 ? 1 : 2;
                             if (op < 0.70) {
                                 r = s.send("GET", "/v1/users/" + user + "/recommendations?n=20", null);
                             } else if (op < 0.95) {
@@ -70,8 +75,12 @@ public final class Soak {
                                 }
                             } else {
                                 r = s.send("DELETE", "/v1/users/" + user, null);
+                                latencies.get(2).add((System.nanoTime() - t0) / 1e6);
                                 erasures.incrementAndGet();
                                 s.send("PUT", "/v1/users/" + user + "/consent", "{\"purposes\":{\"personalization\":true,\"behavioral\":true}}");
+                            }
+                            if (kind < 2) {
+                                latencies.get(kind).add((System.nanoTime() - t0) / 1e6);
                             }
                             requests.incrementAndGet();
                             if (r.statusCode() / 100 != 2) {
@@ -100,6 +109,16 @@ public final class Soak {
                             + "| %,d | %,d | %,d | %,d | %,d | %.0f MB → %.0f MB (every minute: %s) | %s |%n", LocalDate.now(), minutes, clients,
                     clients, minutes, requests.get(), errors.get(), serverErrors.get(), events.get(), erasures.get(), heapMb.getFirst(),
                     heapMb.getLast(), heapMb.stream().map(h -> String.format(Locale.ROOT, "%.0f", h)).toList(), chain ? "valid" : "INVALID");
+            StringBuilder lat = new StringBuilder(String.format("%n| operation | requests | p50 | p99 | max |%n|---|---|---|---|---|%n"));
+            String[] names = {"recommend (n=20)", "ingest (50 events)", "erase"};
+            for (int k = 0; k < 3; k++) {
+                double[] v = latencies.get(k).stream().mapToDouble(Double::doubleValue).toArray();
+                if (v.length > 0) {
+                    lat.append(String.format(Locale.ROOT, "| %s | %,d | %.1f ms | %.1f ms | %.1f ms |%n", names[k], v.length,
+                            BenchServer.percentile(v, 50), BenchServer.percentile(v, 99), BenchServer.percentile(v, 100)));
+                }
+            }
+            body = body + lat;
             System.out.println(body);
             Sections.write(docs, "soak", "Soak", body);
         }

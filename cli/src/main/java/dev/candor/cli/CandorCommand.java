@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code candor} command. */
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "Candor 0.1.0",
         description = "Privacy-first, transparent personalization engine.%n",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, EvaluateCommand.class, UserCommand.class, AuditCommand.class, KeysCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, EvaluateCommand.class, UserCommand.class, AuditCommand.class, KeysCommand.class, TrustCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class CandorCommand implements Runnable {
     @CommandLine.Spec

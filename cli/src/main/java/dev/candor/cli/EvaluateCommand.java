@@ -81,6 +81,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report with charts here.")
     Path html;
 
+    @Option(names = "--no-segments", description = "Skip accuracy per user segment (reported for movielens-100k when u.user is beside "
+            + "the data: age band, gender, occupation — for auditing only, never used as features).")
+    boolean noSegments;
+
     @Override
     public Integer call() throws Exception {
         PrintStream o = System.out;
@@ -141,18 +145,27 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + "default+mmr, default+calibrated");
             });
         }
+        Optional<dev.candor.eval.UserSegments> segments = Optional.empty();
+        Optional<Path> users = fmt == InteractionFormat.MOVIELENS_100K && !noSegments
+                ? dev.candor.eval.UserSegments.besides(data) : Optional.empty();
+        if (users.isPresent()) {
+            segments = Optional.of(dev.candor.eval.UserSegments.readMovieLens100k(users.get()));
+            o.println("Reporting accuracy per user segment from " + users.get().getFileName()
+                    + " (age band, gender, occupation): for auditing only, never used as features.");
+        }
         Report report;
         try (ProgressBar pb = bar("Evaluating", (long) list.size() * split.size())) {
             report = Evaluator.run(dataset, settings, split, list, (what, done, total) -> {
                 pb.setExtraMessage(what);
                 pb.stepTo(done);
-            });
+            }, segments);
         }
         o.printf("%n%-10s %16s %16s %16s %16s %10s %9s%n", "algorithm", "recall@20", "recall@50", "ndcg@10", "ndcg@100", "coverage", "fit s");
         for (Report.Result r : report.results()) {
             o.printf("%-10s %16s %16s %16s %16s %10.4f %9.2f%n", r.algorithm(), pm(r, "recall@20"), pm(r, "recall@50"), pm(r, "ndcg@10"),
                     pm(r, "ndcg@100"), r.mean("coverage@20"), java.util.Arrays.stream(r.timings().get("fit_seconds")).average().orElse(0));
         }
+        printSegments(o, report);
         if (out != null) {
             Files.writeString(out, report.toJson());
             o.println("JSON report: " + out);
@@ -162,6 +175,24 @@ public final class EvaluateCommand implements Callable<Integer> {
             o.println("HTML report: " + html);
         }
         return 0;
+    }
+
+    /** Prints, per segment attribute, the recall@20 of each algorithm per group (the JSON and HTML reports have every metric). */
+    private static void printSegments(PrintStream o, Report report) {
+        String attribute = null;
+        for (dev.candor.eval.SegmentEvaluation.Result g : report.segments()) {
+            if (!g.attribute().equals(attribute)) {
+                attribute = g.attribute();
+                o.printf("%nrecall@20 by %s:%n%-16s %6s", attribute, "group", "users");
+                report.results().forEach(r -> o.printf(" %10s", r.algorithm()));
+                o.println();
+            }
+            o.printf("%-16s %6d", g.group(), g.totalUsers());
+            for (Report.Result r : report.results()) {
+                o.printf(" %10.4f", g.mean(r.algorithm(), "recall@20"));
+            }
+            o.println();
+        }
     }
 
     private static String pm(Report.Result r, String metric) {

@@ -19,6 +19,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -43,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
         Logging.configure(storage.data(), false);
         ServerConfig config = new ServerConfig(host, port, (long) maxBodyMb * 1024 * 1024, maxBatch, !privateMetrics,
                 Duration.ofMinutes(5), rateLimit);
-        Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config));
+        Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config)
+                .withEngine(engine.config()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             launcher.close();

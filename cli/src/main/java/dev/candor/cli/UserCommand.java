@@ -14,9 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor user}: a person's rights from the command line — export, erase. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Export or erase what Candor holds about one user.",
-        subcommands = {UserCommand.Export.class, UserCommand.Erase.class})
+/** {@code candor user}: a person's rights from the command line — export, erase, a preference-center token. */
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Export or erase what Candor holds about one user, or give them a token for their preference center.",
+        subcommands = {UserCommand.Export.class, UserCommand.Erase.class, UserCommand.Token.class})
 public final class UserCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,6 +80,46 @@ public final class UserCommand implements Runnable {
                 ErasureReceipt r = o.engine().erase(o.engine().pseudonymizer().subject(user));
                 System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(RightsApi.receipt(r)));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = {"Print a short-lived end-user token for USER and the preference-center link that carries it",
+                    "(the same as POST /v1/users/{id}/token; a running server on the same data directory accepts it).",
+                    "The token reaches only USER's own data, under /v1/me/...; the issue is recorded in the audit log."})
+    static final class Token implements Callable<Integer> {
+        @Mixin
+        StorageOptions storage;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "The user id as the host application knows it.")
+        String user;
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "900",
+                description = "How long the token works, 1 to 3600 seconds (default: ${DEFAULT-VALUE}).")
+        long ttlSeconds;
+
+        @Option(names = "--base-url", paramLabel = "URL", defaultValue = "http://localhost:8080",
+                description = "Where the server is reachable, for the printed link (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Override
+        public Integer call() {
+            if (ttlSeconds < 1 || ttlSeconds > dev.candor.server.auth.EndUserTokens.MAX_TTL.toSeconds()) {
+                System.err.println("candor user token: --ttl must be from 1 to " + dev.candor.server.auth.EndUserTokens.MAX_TTL.toSeconds()
+                        + " seconds");
+                return 2;
+            }
+            Logging.configure(storage.data(), true);
+            SubjectId s = Launcher.pseudonymizer(storage.data()).subject(user);
+            try (dev.candor.store.Storage store = dev.candor.store.sql.Storages.open(storage.jdbcUrl(), storage.data())) {
+                new dev.candor.audit.AuditLog(store.audit(), java.time.InstantSource.system()).record("cli", "token.issue",
+                        java.util.Optional.of(s), java.util.Map.of("ttl_seconds", Long.toString(ttlSeconds)));
+            }
+            var issued = Launcher.tokens(storage.data()).issue(s, java.time.Duration.ofSeconds(ttlSeconds));
+            System.out.println("token:      " + issued.token());
+            System.out.println("expires at: " + issued.expiresAt());
+            System.out.println("link:       " + baseUrl.replaceAll("/+$", "") + "/me#token=" + issued.token());
             return 0;
         }
     }

@@ -31,4 +31,19 @@ class UserCommandTest {
         assertThat(run(0, "user", "export", "uma", "--data", data.toString())).contains("\"events\" : [ ]");
         assertThat(run(0, "user", "export", "ned", "--data", data.toString())).contains("\"item\" : \"i1\"");
     }
+
+    @Test
+    void token_opensOnlyThatUsersData_andIsAudited() throws Exception {
+        Path data = dir.resolve("t");
+        Path events = dir.resolve("t.jsonl");
+        Files.writeString(events, "{\"user\":\"uma\",\"item\":\"i1\"}\n");
+        run(0, "import", events.toString(), "--grant", "personalization,behavioral", "--data", data.toString());
+        String out = run(0, "user", "token", "uma", "--ttl", "60", "--base-url", "http://shop.example/", "--data", data.toString());
+        String token = out.lines().filter(l -> l.startsWith("token:")).findFirst().orElseThrow().substring(6).strip();
+        assertThat(out).contains("link:       http://shop.example/me#token=" + token).doesNotContain("uma");
+        var tokens = dev.candor.server.Launcher.tokens(data);
+        assertThat(tokens.verify(token)).contains(dev.candor.server.Launcher.pseudonymizer(data).subject("uma"));
+        assertThat(run(0, "audit", "verify", "--data", data.toString())).contains("\"valid\" : true").contains("\"entries\" : ");
+        assertThat(run(2, "user", "token", "uma", "--ttl", "7200", "--data", data.toString())).isEmpty();
+    }
 }

@@ -22,18 +22,26 @@ import java.util.function.Consumer;
 public final class ConsentService {
     private final ConsentStore store;
     private final InstantSource clock;
+    private final ConsentState initial;
     private final Map<SubjectId, ConsentState> current = new ConcurrentHashMap<>();
     private final List<Consumer<SubjectId>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** A service with the privacy-by-default consent. */
     public ConsentService(ConsentStore store, InstantSource clock) {
+        this(store, clock, ConsentDefault.PRIVACY_BY_DEFAULT);
+    }
+
+    /** A service where subjects with no recorded consent have {@code initial}'s consent. */
+    public ConsentService(ConsentStore store, InstantSource clock, ConsentDefault initial) {
         this.store = store;
         this.clock = clock;
+        this.initial = initial.initial();
         store.forEachCurrent(current::put);
     }
 
-    /** {@return the subject's consent now; {@link ConsentState#DEFAULT} when never recorded} */
+    /** {@return the subject's consent now; the configured default ({@link ConsentState#DEFAULT}) when never recorded} */
     public ConsentState current(SubjectId subject) {
-        return current.getOrDefault(subject, ConsentState.DEFAULT);
+        return current.getOrDefault(subject, initial);
     }
 
     /**
@@ -44,6 +52,12 @@ public final class ConsentService {
     public synchronized ConsentState record(SubjectId subject, Map<Purpose, Boolean> changes, String source) {
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("a consent change must name at least one purpose");
+        }
+        if (!current.containsKey(subject) && !initial.granted().isEmpty()) {
+            // an opt-out default: the first recorded choice applies on top of what was assumed
+            Map<Purpose, Boolean> full = new java.util.EnumMap<>(initial.asMap());
+            full.putAll(changes);
+            changes = full;
         }
         ConsentState next = store.record(subject, changes, clock.instant(), source);
         current.put(subject, next);
@@ -63,6 +77,15 @@ public final class ConsentService {
     /** {@return how many known subjects grant {@code purpose} now} */
     public long granting(Purpose purpose) {
         return current.values().stream().filter(s -> s.allows(purpose)).count();
+    }
+
+    /**
+     * {@return up to {@code limit} subjects with a recorded consent granting every purpose in
+     * {@code purposes}, in pseudonym order} Pseudonyms are keyed hashes, so this is a uniform sample.
+     */
+    public List<SubjectId> sample(java.util.Set<Purpose> purposes, int limit) {
+        return current.entrySet().stream().filter(e -> e.getValue().granted().containsAll(purposes)).map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.comparing(SubjectId::value)).limit(limit).toList();
     }
 
     /** Drops the cached state (after erasure). */

@@ -94,9 +94,16 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final FieldCipher cipher;
     private DpAnalytics analytics;
+    private final dev.candor.experiment.ExperimentService experiments;
+    private final Monitoring monitoring;
+    private volatile List<dev.candor.model.CuratedCollection> collections;
+    private final Object collectionsLock = new Object();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private volatile TrainedModels models = TrainedModels.EMPTY;
+    /** Held while training; separate from the engine's monitor so erasures can delete while a refit runs. */
+    private final Object trainLock = new Object();
+    private final RefitCoalescer refits = new RefitCoalescer(() -> retrain("system"));
 
     private Engine(Builder b) {
         this.storage = Objects.requireNonNull(b.storage, "storage");
@@ -106,7 +113,11 @@ public final class Engine implements AutoCloseable {
         this.catalog = new Catalog(config.sensitivity());
         this.audit = new AuditLog(storage.audit(), clock);
         loadCatalog();
-        this.consents = new ConsentService(storage.consents(), clock);
+        this.consents = new ConsentService(storage.consents(), clock, config.posture().consentDefault());
+        this.collections = storage.collections().list();
+        this.experiments = new dev.candor.experiment.ExperimentService(storage.experiments(), storage.exposures(), clock,
+                dev.candor.experiment.ExperimentService.DEFAULT_ATTRIBUTION_WINDOW);
+        experiments.refresh();
         this.preferences = new PreferenceService(storage.preferences());
         this.feedback = new FeedbackService(storage.feedback(), preferences, clock,
                 id -> catalog.indexOf(id).orElse(-1));
@@ -138,7 +149,9 @@ public final class Engine implements AutoCloseable {
                 new PopularSource(() -> models.popularity()),
                 new CategorySource(catalog, () -> models.popularity()),
                 new ContextSource(() -> models.context()),
+                new dev.candor.recommend.source.CuratedSource(() -> collections, catalog),
                 community), List.of());
+        this.monitoring = new Monitoring(storage.monitor(), metrics, consents, clock);
         retrain();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-trainer");
@@ -147,6 +160,7 @@ public final class Engine implements AutoCloseable {
         });
         sweepRetention();
         scheduler.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.HOURS);
+        scheduler.scheduleWithFixedDelay(monitoring::flush, 1, 1, TimeUnit.MINUTES);
         if (!config.retrainInterval().isZero()) {
             long ms = config.retrainInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::retrainIfDirty, ms, ms, TimeUnit.MILLISECONDS);
@@ -223,8 +237,20 @@ public final class Engine implements AutoCloseable {
         return consents.current(subject);
     }
 
+    /**
+     * Records a consent change (durably); the trust monitor counts it, and experiments count an
+     * opt-out for a participant who withdrew a purpose.
+     */
     public ConsentState recordConsent(SubjectId subject, Map<Purpose, Boolean> changes, String source) {
-        return consents.record(subject, changes, source);
+        ConsentState before;
+        ConsentState after;
+        synchronized (consents) { // before and after of one change, even with concurrent changes
+            before = consents.current(subject);
+            after = consents.record(subject, changes, source);
+        }
+        monitoring.consentChanged(clock.instant(), before, after);
+        experiments.recordConsentChange(subject, before, after);
+        return after;
     }
 
     public List<ConsentChange> consentHistory(SubjectId subject) {
@@ -235,9 +261,11 @@ public final class Engine implements AutoCloseable {
         return preferences.get(subject);
     }
 
+    /** Replaces the subject's stated preferences; in experiments, a profile correction. */
     public void putPreferences(SubjectId subject, Preferences prefs) {
         preferences.put(subject, prefs);
         dirty.set(true);
+        correction(subject);
     }
 
     /**
@@ -251,14 +279,50 @@ public final class Engine implements AutoCloseable {
         }
         Feedback f = feedback.record(subject, item, signal, requestId);
         metrics.feedback.get(signal).increment();
+        if (consents.current(subject).allows(Purpose.EXPERIMENTS)) {
+            experiments.recordFeedback(f);
+        }
         dirty.set(true);
         return f;
     }
 
     // ---- events
 
+    /**
+     * Ingests a batch (see {@link IngestPipeline}); then credits clicks and purchases that name a
+     * recommendation's request id to that response in experiments: only valid rows, only to the
+     * same subject's impression, only while the subject grants the {@code experiments} purpose —
+     * whether or not the event itself was kept (that needs the behavioural purposes).
+     */
     public IngestReport ingest(List<RawEvent> batch) {
-        return ingest.ingest(batch);
+        IngestReport report = ingest.ingest(batch);
+        creditOutcomes(batch, report);
+        return report;
+    }
+
+    private void creditOutcomes(List<RawEvent> batch, IngestReport report) {
+        Set<Integer> invalid = new java.util.HashSet<>();
+        report.errors().forEach(e -> invalid.add(e.index()));
+        Instant now = clock.instant();
+        List<dev.candor.experiment.ExperimentService.SubjectCredit> credits = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            RawEvent raw = batch.get(i);
+            boolean click = EventType.CLICK.name().equals(raw.type());
+            boolean conversion = EventType.PURCHASE.name().equals(raw.type());
+            if (raw.requestId().isEmpty() || invalid.contains(i) || !click && !conversion) {
+                continue;
+            }
+            SubjectId s = pseudonymizer.subject(raw.user());
+            if (!consents.current(s).allows(Purpose.EXPERIMENTS)) {
+                continue;
+            }
+            Instant at = raw.timestamp().orElse(now);
+            dev.candor.experiment.Outcome o = click ? new dev.candor.experiment.Outcome.Click(at)
+                    : new dev.candor.experiment.Outcome.Conversion(at,
+                    raw.revenue().isPresent() ? Optional.of(raw.revenue().getAsDouble()) : Optional.empty(), Optional.of(raw.item()));
+            credits.add(new dev.candor.experiment.ExperimentService.SubjectCredit(raw.requestId().get(), s, o));
+        }
+        experiments.recordCredits(credits);
     }
 
     public List<Event> events(SubjectId subject) {
@@ -272,7 +336,9 @@ public final class Engine implements AutoCloseable {
         SubjectId s = request.subject();
         UserState base = new UserState(s, consents.current(s), preferences.get(s), History.EMPTY,
                 feedback.notInterested(s), feedback.notMe(s), now);
-        PersonalizationLevel level = recommender.policy().allowedLevel(base);
+        dev.candor.experiment.Assignment arm = experiments.assign(request.surface(), s, base.consent());
+        dev.candor.recommend.Treatment treatment = treatment(arm);
+        PersonalizationLevel level = treatment.level(recommender.policy().allowedLevel(base));
         UserState user = base;
         WeightedHistory evidence = WeightedHistory.EMPTY;
         if (level == PersonalizationLevel.FULL) {
@@ -283,9 +349,25 @@ public final class Engine implements AutoCloseable {
         Optional<SessionIntent> intent = level == PersonalizationLevel.FULL
                 ? Optional.of(intents.classify(sessionSteps(user, request.session(), now)))
                 : Optional.empty();
-        Recommendations r = recommender.recommend(request, user, level, evidence, intent);
+        Recommendations r = recommender.recommend(request, user, level, evidence, intent, treatment);
+        if (experiments.recordImpression(r.requestId(), s, arm) && arm instanceof dev.candor.experiment.Assignment.Enrolled e) {
+            r = r.withArm(new Recommendations.Arm(e.experiment().value(), e.variant().name()));
+        }
         count(r);
         return r;
+    }
+
+    /** Counts a profile correction in the subject's experiments, while they take part (grant experiments). */
+    private void correction(SubjectId subject) {
+        if (consents.current(subject).allows(Purpose.EXPERIMENTS)) {
+            experiments.recordCorrection(subject);
+        }
+    }
+
+    private static dev.candor.recommend.Treatment treatment(dev.candor.experiment.Assignment a) {
+        return a instanceof dev.candor.experiment.Assignment.Enrolled e
+                ? new dev.candor.recommend.Treatment(e.variant().strategy(), e.variant().collections())
+                : dev.candor.recommend.Treatment.NONE;
     }
 
     /** How far back events without a session count as the current session, when the request names none. */
@@ -366,7 +448,13 @@ public final class Engine implements AutoCloseable {
     private void count(Recommendations r) {
         metrics.recommendations.get(r.level()).increment();
         metrics.itemsServed.add(r.items().size());
-        metrics.itemsExplained.add(r.items().stream().filter(i -> !i.reasons().isEmpty()).count());
+        // with explanations switched off the reasons are not shown, so no served item counts as explained
+        metrics.itemsExplained.add(config.posture().explanations() ? r.items().stream().filter(i -> !i.reasons().isEmpty()).count() : 0);
+        List<String> ids = new ArrayList<>(r.items().size());
+        for (ScoredItem i : r.items()) {
+            ids.add(catalog.item(i.item()).id().value());
+        }
+        monitoring.served(clock.instant(), ids);
     }
 
     /**
@@ -498,6 +586,7 @@ public final class Engine implements AutoCloseable {
         index.removeEvent(subject, eventId);
         if (deleted) {
             dirty.set(true);
+            correction(subject);
         }
         return deleted;
     }
@@ -532,6 +621,7 @@ public final class Engine implements AutoCloseable {
         long n = storage.events().deleteSubject(subject);
         index.removeSubject(subject);
         dirty.set(true);
+        correction(subject);
         return n;
     }
 
@@ -552,19 +642,44 @@ public final class Engine implements AutoCloseable {
      * Erases everything held about the subject and their influence on models, then returns a receipt.
      * Consent goes first, so events arriving meanwhile are dropped for lack of it; then events,
      * preferences, feedback, the live index and caches; deleted rows are purged from the database
-     * files; finally every model is retrained from the remaining data (exact unlearning: the
-     * item-based CF, popularity and context models are pure functions of the data).
+     * files; finally every model is refit from the remaining data (exact unlearning: every model is a
+     * pure function of the data it is fitted on). The receipt is returned only after a refit that
+     * started after the deletions has completed; erasures arriving together share refits
+     * ({@link RefitCoalescer}), so each waits for at most two.
      */
-    public synchronized ErasureReceipt erase(SubjectId subject) {
+    public ErasureReceipt erase(SubjectId subject) {
         return erase(subject, "system");
     }
 
     /** As {@link #erase(SubjectId)}, recording {@code actor} in the audit log. */
-    public synchronized ErasureReceipt erase(SubjectId subject, String actor) {
+    public ErasureReceipt erase(SubjectId subject, String actor) {
         Instant started = clock.instant();
+        ConsentState lastConsent = consents.current(subject);
+        Map<String, Long> removed = removeSubject(subject);
+        refits.awaitRefit();
+        metrics.erasures.increment();
+        ErasureReceipt receipt = new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
+                new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
+                new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
+                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
+        Map<String, String> details = new java.util.TreeMap<>();
+        removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
+        details.put("receipt_hash", receipt.hash());
+        audit.record(actor, "erasure", Optional.empty(), details);
+        monitoring.erasureCompleted(started, clock.instant(), lastConsent);
+        return receipt;
+    }
+
+    /** Deletes everything held about the subject (not yet their influence on models). {@return rows removed per kind} */
+    private synchronized Map<String, Long> removeSubject(SubjectId subject) {
         Map<String, Long> removed = new java.util.LinkedHashMap<>();
         removed.put("consent_rows", storage.consents().deleteSubject(subject));
         consents.forget(subject);
+        // counted in their experiments first, then their impressions and participations are deleted
+        removed.put("experiment_rows", experiments.recordErasure(subject));
         removed.put("events", storage.events().deleteSubject(subject));
         removed.put("index_entries", (long) index.removeSubject(subject));
         removed.put("preferences", preferences.delete(subject) ? 1L : 0L);
@@ -579,20 +694,8 @@ public final class Engine implements AutoCloseable {
         // longer be tied to anyone; the erasure itself is recorded without any reference to the person.
         audit.forget(subject);
         storage.purgeDeleted();
-        retrain(actor);
-        metrics.erasures.increment();
-        ErasureReceipt receipt = new ErasureReceipt(java.util.UUID.randomUUID().toString(), started, clock.instant(), removed, List.of(
-                new ErasureReceipt.ModelUnlearning("itemknn", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("popularity", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("context", "exact: recomputed without the subject"),
-                new ErasureReceipt.ModelUnlearning("ease", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("ials", "exact: refit without the subject"),
-                new ErasureReceipt.ModelUnlearning("community", "exact: recomputed without the subject")));
-        Map<String, String> details = new java.util.TreeMap<>();
-        removed.forEach((k, v) -> details.put("removed." + k, Long.toString(v)));
-        details.put("receipt_hash", receipt.hash());
-        audit.record(actor, "erasure", Optional.empty(), details);
-        return receipt;
+        dirty.set(true); // should the waiting caller go away, the background trainer still refits
+        return removed;
     }
 
     /** The privacy budget each analyst key has per data set for differentially private analytics. */
@@ -620,12 +723,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Rebuilds every model, EASE and iALS included, from the live index now and swaps them in. {@return the new models} */
-    public synchronized TrainedModels retrain() {
+    public TrainedModels retrain() {
         return retrain("system");
     }
 
     /** As {@link #retrain()}, recording the training and {@code actor} in the audit log. */
-    public synchronized TrainedModels retrain(String actor) {
+    public TrainedModels retrain(String actor) {
         TrainedModels m = train(true);
         audit.record(actor, "model.train", Optional.empty(), Map.of("subjects", Integer.toString(m.subjects()),
                 "items", Integer.toString(catalog.size()), "ease", Boolean.toString(m.ease().numItems() > 0),
@@ -633,14 +736,17 @@ public final class Engine implements AutoCloseable {
         return m;
     }
 
-    private synchronized TrainedModels train(boolean refit) {
-        dirty.set(false);
-        long start = System.nanoTime();
-        TrainedModels next = trainer.train(clock.instant(), refit, models);
-        models = next;
-        metrics.trainings.increment();
-        metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
-        return next;
+    /** Trains under {@link #trainLock}, so trainings never overlap and a newer model is never replaced by an older one. */
+    private TrainedModels train(boolean refit) {
+        synchronized (trainLock) {
+            dirty.set(false);
+            long start = System.nanoTime();
+            TrainedModels next = trainer.train(clock.instant(), refit, models);
+            models = next;
+            metrics.trainings.increment();
+            metrics.lastTrainingMillis = (System.nanoTime() - start) / 1_000_000;
+            return next;
+        }
     }
 
     private void sweepQuietly() {
@@ -693,6 +799,154 @@ public final class Engine implements AutoCloseable {
         return consents;
     }
 
+    /** {@return the experiments: definitions, assignment, attribution and results} */
+    public dev.candor.experiment.ExperimentService experiments() {
+        return experiments;
+    }
+
+    /** {@return the trust and exposure monitors} */
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
+    Recommender recommender() {
+        return recommender;
+    }
+
+    // ---- trust and fairness
+
+    /** The most users {@link #fairness} checks for calibration. */
+    public static final int MAX_CALIBRATION_SAMPLE = 1000;
+
+    /**
+     * {@return exposure fairness over the last {@code days} days (UTC, today included) and the
+     * calibration of up to {@code sample} users' recommendations} Exposure counts items served in
+     * every response. Calibration (Steck 2018) compares the categories of 20 recommendations with
+     * those of the user's usable history, for users in pseudonym order (a uniform sample) who
+     * grant personalization and behavioural use and have history; those recommendations are
+     * computed for the report only — not served, counted or recorded — and only aggregates leave.
+     */
+    public Fairness fairness(int days, int sample) {
+        if (days < 1 || days > monitoring.exposure().maxDays()) {
+            throw new IllegalArgumentException("days must be between 1 and " + monitoring.exposure().maxDays());
+        }
+        if (sample < 0 || sample > MAX_CALIBRATION_SAMPLE) {
+            throw new IllegalArgumentException("sample must be between 0 and " + MAX_CALIBRATION_SAMPLE);
+        }
+        Instant now = clock.instant();
+        java.time.LocalDate to = dev.candor.monitor.ExposureTally.day(now);
+        java.time.LocalDate from = to.minusDays(days - 1L);
+        Map<String, Long> exposure = monitoring.exposure().window(from, to);
+        List<Item> items = new ArrayList<>();
+        Map<String, Long> popularity = new java.util.HashMap<>();
+        dev.candor.recommend.source.PopularityModel pop = models.popularity();
+        for (int i : catalog.liveIndexes()) {
+            Item item = catalog.item(i);
+            items.add(item);
+            popularity.put(item.id().value(), i < pop.numItems() ? (long) pop.count(i) : 0L);
+        }
+        List<Double> kl = new ArrayList<>();
+        for (SubjectId s : consents.sample(java.util.EnumSet.of(Purpose.PERSONALIZATION, Purpose.BEHAVIORAL), sample)) {
+            calibration(s, now).ifPresent(kl::add);
+        }
+        List<Double> sorted = kl.stream().sorted().toList();
+        Optional<Double> median = sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2) : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2);
+        return new Fairness(from, to, dev.candor.monitor.FairnessReport.of(exposure, items, popularity, kl), kl.size(), median);
+    }
+
+    private Optional<Double> calibration(SubjectId s, Instant now) {
+        UserState user = new UserState(s, consents.current(s), preferences.get(s), index.history(s), feedback.notInterested(s),
+                feedback.notMe(s), now);
+        if (recommender.policy().allowedLevel(user) != PersonalizationLevel.FULL) {
+            return Optional.empty();
+        }
+        WeightedHistory evidence = WeightedHistory.of(user, catalog, config.decay());
+        if (evidence.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> hc = new ArrayList<>();
+        double[] hw = new double[evidence.size()];
+        for (int k = 0; k < evidence.size(); k++) {
+            hc.add(catalog.item(evidence.item(k)).categories());
+            hw[k] = evidence.weight(k);
+        }
+        Map<String, Double> p = dev.candor.monitor.Calibration.distribution(hc, hw);
+        Recommendations r = recommender.recommend(RecommendationRequest.of(s, 20), user, PersonalizationLevel.FULL, evidence);
+        if (p.isEmpty() || r.items().isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> lc = r.items().stream().map(i -> catalog.item(i.item()).categories()).toList();
+        double[] lw = new double[lc.size()];
+        java.util.Arrays.fill(lw, 1.0);
+        return Optional.of(dev.candor.monitor.Calibration.kl(p, dev.candor.monitor.Calibration.distribution(lc, lw)));
+    }
+
+    /**
+     * {@return what the trust calculator reads about this deployment}: its configuration (posture,
+     * retention, decay, sensitive categories, k), whether curated collections exist and every
+     * active experiment has guardrails, and the trust metrics of the last {@code window}.
+     */
+    public dev.candor.trust.SelfAssessmentInputs selfAssessmentInputs(java.time.Duration window) {
+        Instant now = clock.instant();
+        dev.candor.monitor.TrustMetrics m = monitoring.window(now.minus(window), now.plusMillis(1));
+        Instant t = now;
+        boolean guarded = experiments.experiments().stream()
+                .filter(e -> e.status(t) != dev.candor.experiment.Experiment.Status.STOPPED)
+                .allMatch(e -> !e.guardrails().isEmpty());
+        dev.candor.trust.SelfAssessmentInputs.Builder b = dev.candor.trust.SelfAssessmentInputs.builder()
+                .explanationsEnabled(config.posture().explanations())
+                .consentDefault(config.posture().consentDefault())
+                .retentionConfigured(!config.retention().isEmpty())
+                .decay(config.decay())
+                .sensitivity(config.sensitivity())
+                .kAnonymity(config.minGroupSubjects())
+                .curatedCollections(!collections.isEmpty())
+                .auditLog(true)
+                .experimentGuardrails(guarded)
+                .metrics(m);
+        m.rejectedShare().ifPresent(b::rejectedEventRate);
+        return b.build();
+    }
+
+    // ---- curated collections
+
+    /**
+     * Stores a curated collection (durably) and makes it available to the curated experiment
+     * strategies on the next request.
+     *
+     * @throws IllegalArgumentException when an item is not in the catalog
+     */
+    public void putCollection(dev.candor.model.CuratedCollection c) {
+        for (ItemId id : c.items()) {
+            if (catalog.indexOf(id).isEmpty()) {
+                throw new IllegalArgumentException("every item of a collection must be in the catalog");
+            }
+        }
+        synchronized (collectionsLock) { // not the engine's lock: that one is held while models train
+            storage.collections().put(c);
+            collections = storage.collections().list();
+        }
+    }
+
+    /** {@return the curated collections, by id} */
+    public List<dev.candor.model.CuratedCollection> collections() {
+        return collections;
+    }
+
+    public Optional<dev.candor.model.CuratedCollection> collection(String id) {
+        return collections.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Deletes a curated collection. {@return whether it existed} */
+    public boolean deleteCollection(String id) {
+        synchronized (collectionsLock) {
+            boolean deleted = storage.collections().delete(id);
+            collections = storage.collections().list();
+            return deleted;
+        }
+    }
+
     public InstantSource clock() {
         return clock;
     }
@@ -701,6 +955,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        monitoring.flush();
     }
 
     /** Assembles an {@link Engine}. Not thread-safe. */

@@ -17,11 +17,35 @@ import java.util.Objects;
  *                         popularity, community signals) may rest on
  * @param cf               the collaborative models behind level {@code full} (EASE, iALS)
  * @param retention        how long events of each type are kept; older ones are deleted by the sweeper
- *                         (types not listed are kept until deleted or erased)
+ *                         (types not listed are kept until deleted or erased; empty: nothing expires)
+ * @param posture          whether explanations are shown and what consent applies before a choice
  */
 public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Duration retrainInterval,
                            int knnNeighbours, double knnShrink, int minGroupSubjects, Collaborative cf,
-                           java.util.Map<String, Duration> retention) {
+                           java.util.Map<String, Duration> retention, Posture posture) {
+    /**
+     * Trust-relevant switches the self-assessment reads ({@code GET /v1/trust/score}). The defaults
+     * are Candor's principles; the alternatives exist so their cost shows in the trust score.
+     *
+     * @param explanations   whether responses show each item's reasons (off: reasons are still
+     *                       computed — the score is their sum — but not shown, and explanation
+     *                       coverage counts the items as unexplained)
+     * @param consentDefault what applies to a subject before they choose
+     */
+    public record Posture(boolean explanations, dev.candor.consent.ConsentDefault consentDefault) {
+        public static final Posture DEFAULT = new Posture(true, dev.candor.consent.ConsentDefault.PRIVACY_BY_DEFAULT);
+
+        public Posture {
+            Objects.requireNonNull(consentDefault, "consentDefault");
+        }
+    }
+
+    /** A configuration with the default {@link Posture}. */
+    public EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Duration retrainInterval, int knnNeighbours,
+                        double knnShrink, int minGroupSubjects, Collaborative cf, java.util.Map<String, Duration> retention) {
+        this(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, cf, retention, Posture.DEFAULT);
+    }
+
     /**
      * Default retention per event type: browsing behaviour stops defining someone and is then deleted;
      * explicit signals a person gave (ratings, likes) and purchases are kept until they delete them.
@@ -52,6 +76,7 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
     public static final int DEFAULT_MIN_GROUP_SUBJECTS = 50;
 
     public EngineConfig {
+        Objects.requireNonNull(posture, "posture");
         Objects.requireNonNull(cf, "cf");
         retention = java.util.Map.copyOf(retention);
         retention.values().forEach(d -> {
@@ -82,18 +107,30 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
     }
 
     public EngineConfig withRetrainInterval(Duration interval) {
-        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects, cf, retention);
+        return new EngineConfig(decay, sensitivity, interval, knnNeighbours, knnShrink, minGroupSubjects, cf, retention, posture);
     }
 
     public EngineConfig withMinGroupSubjects(int k) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k, cf, retention);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, k, cf, retention, posture);
     }
 
     public EngineConfig withRetention(java.util.Map<String, Duration> r) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, cf, r);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, cf, r, posture);
     }
 
     public EngineConfig withCollaborative(Collaborative c) {
-        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, c, retention);
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, c, retention, posture);
+    }
+
+    public EngineConfig withPosture(Posture p) {
+        return new EngineConfig(decay, sensitivity, retrainInterval, knnNeighbours, knnShrink, minGroupSubjects, cf, retention, p);
+    }
+
+    public EngineConfig withExplanations(boolean on) {
+        return withPosture(new Posture(on, posture.consentDefault()));
+    }
+
+    public EngineConfig withConsentDefault(dev.candor.consent.ConsentDefault d) {
+        return withPosture(new Posture(posture.explanations(), d));
     }
 }

@@ -162,6 +162,11 @@ public final class Dataset {
         return times[row];
     }
 
+    /** {@return the data set's own id of a user index} */
+    public String userId(int user) {
+        return userIds.get(user);
+    }
+
     public String itemId(int item) {
         return itemIds.get(item);
     }

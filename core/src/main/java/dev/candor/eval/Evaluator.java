@@ -31,6 +31,13 @@ public final class Evaluator {
     }
 
     public static Report run(Dataset dataset, Protocol.Settings settings, List<Fold> folds, List<Algorithm> algorithms, Progress progress) {
+        return run(dataset, settings, folds, algorithms, progress, java.util.Optional.empty());
+    }
+
+    /** As {@link #run(Dataset, Protocol.Settings, List, List, Progress)}, also reporting accuracy per user segment. */
+    public static Report run(Dataset dataset, Protocol.Settings settings, List<Fold> folds, List<Algorithm> algorithms, Progress progress,
+                             java.util.Optional<UserSegments> segments) {
+        SegmentEvaluation bySegment = segments.map(s -> new SegmentEvaluation(s, dataset, folds.size())).orElse(null);
         List<Report.Result> results = new ArrayList<>();
         int total = folds.size() * algorithms.size();
         int done = 0;
@@ -46,6 +53,9 @@ public final class Evaluator {
                 long t1 = System.nanoTime();
                 double[] m = evaluate(f, fitted);
                 long t2 = System.nanoTime();
+                if (bySegment != null) {
+                    bySegment.add(a.name(), f, fitted); // after the timing: scoring time stays comparable
+                }
                 fit[f.index()] = (t1 - t0) / 1e9;
                 score[f.index()] = f.targets().length == 0 ? 0 : (t2 - t1) / 1e6 / f.targets().length;
                 for (int k = 0; k < METRICS.size(); k++) {
@@ -58,7 +68,8 @@ public final class Evaluator {
             timings.put("score_ms_per_user", score);
             results.add(new Report.Result(a.name(), a.params(), metrics, timings));
         }
-        return new Report(describe(dataset, folds), describe(settings), results);
+        return new Report(describe(dataset, folds), describe(settings), results,
+                bySegment == null ? List.of() : bySegment.results());
     }
 
     /** {@return the fold's metrics for one fitted model, in {@link #METRICS} order} */

@@ -46,12 +46,44 @@ public final class HtmlReport {
         for (String m : CHARTED) {
             sb.append(chart(r, m));
         }
+        sb.append(segments(r));
         sb.append("<h2>Parameters</h2><ul>");
         for (Report.Result res : r.results()) {
             sb.append("<li><b>").append(esc(res.algorithm())).append("</b> ").append(esc(res.params().toString())).append("</li>");
         }
         sb.append("</ul></body></html>\n");
         return sb.toString();
+    }
+
+    /** The per-segment table: for each attribute, a row per group with each algorithm's recall@20 and NDCG@10. */
+    static String segments(Report r) {
+        if (r.segments().isEmpty()) {
+            return "";
+        }
+        List<String> algorithms = r.results().stream().map(Report.Result::algorithm).toList();
+        StringBuilder sb = new StringBuilder("<h2>Accuracy per user segment</h2><p>").append(esc(Report.SEGMENT_NOTE)).append("</p>");
+        String attribute = null;
+        for (SegmentEvaluation.Result g : r.segments()) {
+            if (!g.attribute().equals(attribute)) {
+                if (attribute != null) {
+                    sb.append("</table>");
+                }
+                attribute = g.attribute();
+                sb.append("<h3>").append(esc(attribute)).append("</h3><table><tr><th>group</th><th>users</th>");
+                for (String a : algorithms) {
+                    sb.append("<th>").append(esc(a)).append(" recall@20</th><th>").append(esc(a)).append(" ndcg@10</th>");
+                }
+                sb.append("</tr>");
+            }
+            sb.append("<tr><td>").append(esc(g.group())).append("</td><td>").append(g.totalUsers()).append("</td>");
+            for (String a : algorithms) {
+                boolean has = g.metrics().containsKey(a);
+                sb.append("<td>").append(has ? fmt(g.mean(a, "recall@20")) : "–").append("</td><td>")
+                        .append(has ? fmt(g.mean(a, "ndcg@10")) : "–").append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        return sb.append("</table>").toString();
     }
 
     private static String chart(Report r, String metric) {

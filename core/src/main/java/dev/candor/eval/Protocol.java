@@ -144,11 +144,13 @@ public final class Protocol {
         }
         List<int[]> foldIns = new ArrayList<>();
         List<int[]> targets = new ArrayList<>();
+        List<Integer> heldUsers = new ArrayList<>();
         for (int u : held) {
             int[] inside = Arrays.stream(pos[u]).filter(i -> column[i] >= 0).map(i -> column[i]).toArray();
             if (inside.length < MIN_POSITIVES) {
                 continue;
             }
+            heldUsers.add(u);
             for (int i = inside.length - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
                 int t = inside[i];
@@ -169,7 +171,8 @@ public final class Protocol {
                 fb.add(r, c, 1f);
             }
         }
-        return new Fold(f, new FoldData(tb.build(), fb.build(), itemInfo(d, universe)), targets.toArray(new int[0][]), universe);
+        return new Fold(f, new FoldData(tb.build(), fb.build(), itemInfo(d, universe)), targets.toArray(new int[0][]), universe,
+                heldUsers.stream().mapToInt(Integer::intValue).toArray());
     }
 
     static List<Fold> temporal(Dataset d, Settings s) {
@@ -178,11 +181,14 @@ public final class Protocol {
         Arrays.fill(column, -1);
         List<int[]> past = new ArrayList<>();
         List<int[]> future = new ArrayList<>();
+        List<Integer> users = new ArrayList<>();
         TreeSet<Integer> universeSet = new TreeSet<>();
-        for (int[] p : pos) {
+        for (int u = 0; u < pos.length; u++) {
+            int[] p = pos[u];
             if (p.length < MIN_POSITIVES) {
                 continue;
             }
+            users.add(u);
             int nTarget = Math.max(1, (int) Math.round(TARGET_SHARE * p.length));
             int[] before = Arrays.copyOfRange(p, 0, p.length - nTarget);
             past.add(before);
@@ -204,7 +210,8 @@ public final class Protocol {
             targets.add(Arrays.stream(future.get(r)).filter(i -> column[i] >= 0).map(i -> column[i]).sorted().toArray());
         }
         InteractionMatrix m = b.build();
-        return List.of(new Fold(0, new FoldData(m, m, itemInfo(d, universe)), targets.toArray(new int[0][]), universe));
+        return List.of(new Fold(0, new FoldData(m, m, itemInfo(d, universe)), targets.toArray(new int[0][]), universe,
+                users.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private static ItemInfo itemInfo(Dataset d, int[] universe) {

@@ -8,13 +8,25 @@ import java.util.Map;
  * An evaluation's results: per algorithm, every metric and timing per fold with mean and standard
  * deviation; plus what data set and protocol produced them. {@link #toJson()} writes the shape
  * {@code {"results":[{"algorithm","params","metrics":{"recall@20":{"mean","std","folds"}},"timings"}],
- * "dataset":{…},"protocol":{…}}}.
+ * "dataset":{…},"protocol":{…}}}, plus, when user segments were given, {@code "segments":{"note",
+ * "groups":[{"attribute","group","users":[per fold],"metrics":{algorithm:{metric:{"mean","std","folds"}}}}]}}.
  */
-public record Report(Map<String, Object> dataset, Map<String, Object> protocol, List<Result> results) {
+public record Report(Map<String, Object> dataset, Map<String, Object> protocol, List<Result> results,
+                     List<SegmentEvaluation.Result> segments) {
+    /** What the report says about its per-segment results. */
+    public static final String SEGMENT_NOTE = "Accuracy per user segment, for auditing only: segments are never used as features "
+            + "or shown to any algorithm.";
+
+    /** A report without per-segment results. */
+    public Report(Map<String, Object> dataset, Map<String, Object> protocol, List<Result> results) {
+        this(dataset, protocol, results, List.of());
+    }
+
     public Report {
         dataset = Map.copyOf(dataset);
         protocol = Map.copyOf(protocol);
         results = List.copyOf(results);
+        segments = List.copyOf(segments);
     }
 
     /** One algorithm's results. Maps are in insertion order. */
@@ -71,6 +83,21 @@ public record Report(Map<String, Object> dataset, Map<String, Object> protocol, 
         }).toList());
         root.put("dataset", dataset);
         root.put("protocol", protocol);
+        if (!segments.isEmpty()) {
+            Map<String, Object> seg = new LinkedHashMap<>();
+            seg.put("note", SEGMENT_NOTE);
+            seg.put("groups", segments.stream().map(g -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("attribute", g.attribute());
+                m.put("group", g.group());
+                m.put("users", java.util.Arrays.stream(g.users()).boxed().toList());
+                Map<String, Object> byAlgorithm = new LinkedHashMap<>();
+                g.metrics().forEach((a, metrics) -> byAlgorithm.put(a, summarize(metrics)));
+                m.put("metrics", byAlgorithm);
+                return m;
+            }).toList());
+            root.put("segments", seg);
+        }
         return JsonText.write(root);
     }
 

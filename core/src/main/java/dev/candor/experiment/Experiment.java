@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * An experiment comparing recommendation strategies. The first variant is the control every other
@@ -14,14 +16,38 @@ import java.util.Set;
  * @param id         stable id; part of the assignment hash
  * @param name       a human-readable name, 1 to 200 characters
  * @param variants   2 to 20 variants with unique names; the first is the control
- * @param guardrails trust metrics no variant may worsen (at most one per metric)
+ * @param guardrails trust metrics no variant may worsen (at most one per metric; kept in metric order)
  * @param analysis   alpha and the always-valid test's mixing scale
  * @param start      when assignment begins
  * @param stop       when it ended, if it did (after {@code start})
+ * @param surfaces   the surfaces (home, product page…) whose requests it covers; empty: every request
  */
 public record Experiment(ExperimentId id, String name, List<Variant> variants, List<Guardrail> guardrails,
-                         Analysis analysis, Instant start, Optional<Instant> stop) {
+                         Analysis analysis, Instant start, Optional<Instant> stop, Set<String> surfaces) {
     public static final int MAX_VARIANTS = 20;
+    /** The most surfaces one experiment may name. */
+    public static final int MAX_SURFACES = 20;
+    private static final Pattern SURFACE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /** What an experiment is doing at some instant. */
+    public enum Status {
+        /** Not started yet. */
+        SCHEDULED,
+        /** Assigning subjects. */
+        RUNNING,
+        /** Stopped: no longer assigning; its results stay. */
+        STOPPED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An experiment covering every surface. */
+    public Experiment(ExperimentId id, String name, List<Variant> variants, List<Guardrail> guardrails,
+                      Analysis analysis, Instant start, Optional<Instant> stop) {
+        this(id, name, variants, guardrails, analysis, start, stop, Set.of());
+    }
 
     public Experiment {
         Objects.requireNonNull(id, "id");
@@ -38,7 +64,7 @@ public record Experiment(ExperimentId id, String name, List<Variant> variants, L
                 throw new IllegalArgumentException("variant names must be unique. Duplicate: " + v.name());
             }
         }
-        guardrails = List.copyOf(guardrails);
+        guardrails = guardrails.stream().sorted(java.util.Comparator.comparing(Guardrail::metric)).toList(); // order carries no meaning
         if (guardrails.stream().map(Guardrail::metric).distinct().count() != guardrails.size()) {
             throw new IllegalArgumentException("at most one guardrail per metric");
         }
@@ -47,6 +73,15 @@ public record Experiment(ExperimentId id, String name, List<Variant> variants, L
         Objects.requireNonNull(stop, "stop");
         if (stop.isPresent() && !stop.get().isAfter(start)) {
             throw new IllegalArgumentException("stop must be after start");
+        }
+        surfaces = java.util.Collections.unmodifiableSet(new TreeSet<>(surfaces));
+        if (surfaces.size() > MAX_SURFACES) {
+            throw new IllegalArgumentException("an experiment names at most " + MAX_SURFACES + " surfaces");
+        }
+        for (String s : surfaces) {
+            if (!SURFACE.matcher(s).matches()) {
+                throw new IllegalArgumentException("surfaces must be 1 to 64 characters of [A-Za-z0-9_.-]");
+            }
         }
     }
 
@@ -70,11 +105,37 @@ public record Experiment(ExperimentId id, String name, List<Variant> variants, L
         return !at.isBefore(start) && stop.map(at::isBefore).orElse(true);
     }
 
-    /** {@return this experiment stopped at {@code at}} */
+    /** {@return whether it is scheduled, running or stopped at {@code at}} */
+    public Status status(Instant at) {
+        if (at.isBefore(start)) {
+            return Status.SCHEDULED;
+        }
+        return isRunning(at) ? Status.RUNNING : Status.STOPPED;
+    }
+
+    /** {@return whether a request for {@code surface} (none: a request naming no surface) falls under it} */
+    public boolean covers(Optional<String> surface) {
+        return surfaces.isEmpty() || surface.isPresent() && surfaces.contains(surface.get());
+    }
+
+    /**
+     * {@return whether this experiment and {@code other} could both cover one request at some time}:
+     * their running times overlap and they share a surface (an experiment naming none covers all).
+     */
+    public boolean overlaps(Experiment other) {
+        boolean timesOverlap = stop.map(s -> other.start().isBefore(s)).orElse(true)
+                && other.stop().map(s -> start.isBefore(s)).orElse(true);
+        boolean surfacesOverlap = surfaces.isEmpty() || other.surfaces().isEmpty()
+                || surfaces.stream().anyMatch(other.surfaces()::contains);
+        return timesOverlap && surfacesOverlap;
+    }
+
+    /** {@return this experiment stopped at {@code at}; stopping before the start cancels it} */
     public Experiment stoppedAt(Instant at) {
-        if (stop.isPresent()) {
+        if (stop.isPresent() && !stop.get().isAfter(at)) {
             throw new IllegalStateException("experiment already stopped");
         }
-        return new Experiment(id, name, variants, guardrails, analysis, start, Optional.of(at));
+        Instant end = at.isAfter(start) ? at : start.plusNanos(1000);
+        return new Experiment(id, name, variants, guardrails, analysis, start, Optional.of(end), surfaces);
     }
 }

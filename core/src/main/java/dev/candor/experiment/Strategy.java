@@ -21,6 +21,11 @@ public enum Strategy {
     /** The strategy served to subjects who do not take part in an experiment. */
     public static final Strategy DEFAULT = HYBRID;
 
+    /** {@return whether this strategy serves curated collections} */
+    public boolean usesCurated() {
+        return this == CURATED || this == HYBRID_PLUS_CURATED;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

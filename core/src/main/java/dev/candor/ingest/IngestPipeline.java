@@ -171,7 +171,25 @@ public final class IngestPipeline {
         if (ctx.isPresent()) {
             return error(i, "INVALID_CONTEXT", ctx.get(), "context");
         }
+        if (raw.requestId().isPresent() && !isRequestId(raw.requestId().get())) {
+            return error(i, "INVALID_VALUE", "request_id must be a request id this API returned", "request_id");
+        }
+        if (raw.revenue().isPresent()) {
+            double r = raw.revenue().getAsDouble();
+            if (!Double.isFinite(r) || r < 0 || r > RawEvent.MAX_REVENUE) {
+                return error(i, "INVALID_VALUE", "revenue must be a finite number between 0 and 1e9", "revenue");
+            }
+            if (!EventType.PURCHASE.name().equals(raw.type()) || raw.requestId().isEmpty()) {
+                return error(i, "INVALID_VALUE", "revenue is accepted only on purchase events with a request_id (it is used for experiments)",
+                        "revenue");
+            }
+        }
         return Optional.empty();
+    }
+
+    /** {@return whether {@code s} is shaped like a request id this engine hands out (a UUID; hex digits and dashes)} */
+    public static boolean isRequestId(String s) {
+        return s != null && s.matches("[0-9a-fA-F-]{1,64}");
     }
 
     private static Optional<RowError> error(int i, String code, String message, String field) {

@@ -17,11 +17,23 @@ import java.util.OptionalDouble;
  * @param session   the raw session id, if sent
  * @param context   the context fields, if sent
  * @param text      free-form text (e.g. a search query), if sent; stored encrypted
+ * @param requestId the request id of the recommendation response this event follows, if sent: a
+ *                  {@code click} or {@code purchase} is then credited to that response in experiments
+ *                  (never stored with the event)
+ * @param revenue   for a {@code purchase} with a request id, its revenue ≥ 0, if sent (experiments only)
  */
 public record RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
-                       Optional<String> session, RawContext context, Optional<String> text) {
+                       Optional<String> session, RawContext context, Optional<String> text, Optional<String> requestId,
+                       OptionalDouble revenue) {
     /** The longest free-form text accepted. */
     public static final int MAX_TEXT = 1000;
+    /** The largest revenue accepted. */
+    public static final double MAX_REVENUE = 1e9;
+
+    public RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
+                    Optional<String> session, RawContext context, Optional<String> text) {
+        this(user, item, type, value, timestamp, session, context, text, Optional.empty(), OptionalDouble.empty());
+    }
 
     public RawEvent(String user, String item, String type, OptionalDouble value, Optional<Instant> timestamp,
                     Optional<String> session, RawContext context) {
@@ -29,6 +41,8 @@ public record RawEvent(String user, String item, String type, OptionalDouble val
     }
 
     public RawEvent {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(revenue, "revenue");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(timestamp, "timestamp");

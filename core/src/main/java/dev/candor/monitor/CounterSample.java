@@ -19,14 +19,23 @@ import java.util.Objects;
  * @param feedback       feedback received, per signal (missing signals count 0)
  * @param eventsAccepted events stored
  * @param eventsDropped  events dropped by the consent gate, per reason (missing reasons count 0)
+ * @param eventsRejected event rows rejected as invalid
  */
 public record CounterSample(Instant at, long responses, long itemsServed, long itemsExplained,
-                            Map<FeedbackSignal, Long> feedback, long eventsAccepted, Map<DropReason, Long> eventsDropped) {
+                            Map<FeedbackSignal, Long> feedback, long eventsAccepted, Map<DropReason, Long> eventsDropped,
+                            long eventsRejected) {
+    /** A sample without rejected rows. */
+    public CounterSample(Instant at, long responses, long itemsServed, long itemsExplained,
+                         Map<FeedbackSignal, Long> feedback, long eventsAccepted, Map<DropReason, Long> eventsDropped) {
+        this(at, responses, itemsServed, itemsExplained, feedback, eventsAccepted, eventsDropped, 0);
+    }
+
     public CounterSample {
         Objects.requireNonNull(at, "at");
         feedback = complete(FeedbackSignal.class, feedback);
         eventsDropped = complete(DropReason.class, eventsDropped);
-        if (responses < 0 || itemsServed < 0 || itemsExplained < 0 || itemsExplained > itemsServed || eventsAccepted < 0) {
+        if (responses < 0 || itemsServed < 0 || itemsExplained < 0 || itemsExplained > itemsServed || eventsAccepted < 0
+                || eventsRejected < 0) {
             throw new IllegalArgumentException("counters must be >= 0 and itemsExplained <= itemsServed");
         }
     }

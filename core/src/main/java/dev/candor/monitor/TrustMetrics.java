@@ -30,13 +30,27 @@ import java.util.Optional;
  * @param eventsAccepted       events stored in the window
  * @param eventsDropped        events dropped for missing consent in the window, per reason
  * @param droppedShare         dropped / (dropped + accepted)
+ * @param eventsRejected       event rows rejected as invalid in the window
+ * @param rejectedShare        rejected / (rejected + dropped + accepted): the share of rows offered that were malformed
  */
 public record TrustMetrics(Instant from, Instant to, long subjectsWithConsent, Map<Purpose, Double> consentRate,
                            long optOuts, Optional<Double> optOutRate, long responses, long itemsServed,
                            long itemsExplained, Optional<Double> explanationCoverage, long complaints,
                            Optional<Double> complaintRate, long erasures, Optional<Duration> erasureP50,
                            Optional<Duration> erasureP99, long eventsAccepted, Map<DropReason, Long> eventsDropped,
-                           Optional<Double> droppedShare) {
+                           Optional<Double> droppedShare, long eventsRejected, Optional<Double> rejectedShare) {
+    /** Metrics without rejected-row counts. */
+    public TrustMetrics(Instant from, Instant to, long subjectsWithConsent, Map<Purpose, Double> consentRate,
+                        long optOuts, Optional<Double> optOutRate, long responses, long itemsServed,
+                        long itemsExplained, Optional<Double> explanationCoverage, long complaints,
+                        Optional<Double> complaintRate, long erasures, Optional<Duration> erasureP50,
+                        Optional<Duration> erasureP99, long eventsAccepted, Map<DropReason, Long> eventsDropped,
+                        Optional<Double> droppedShare) {
+        this(from, to, subjectsWithConsent, consentRate, optOuts, optOutRate, responses, itemsServed, itemsExplained,
+                explanationCoverage, complaints, complaintRate, erasures, erasureP50, erasureP99, eventsAccepted, eventsDropped,
+                droppedShare, 0, Optional.empty());
+    }
+
     public TrustMetrics {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -48,6 +62,7 @@ public record TrustMetrics(Instant from, Instant to, long subjectsWithConsent, M
         Objects.requireNonNull(erasureP99, "erasureP99");
         eventsDropped = eventsDropped.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(eventsDropped));
         Objects.requireNonNull(droppedShare, "droppedShare");
+        Objects.requireNonNull(rejectedShare, "rejectedShare");
     }
 
     /** {@return events dropped for missing consent, all reasons} */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,11 @@ import java.util.TreeMap;
  * first sample is compared with zero, as the engine's counters start at zero; a counter that went
  * down is taken to have restarted); {@link #seedConsent} once at start-up with a census of stored
  * consents; {@link #consentChanged} on every consent change; {@link #erasureCompleted} after each
- * erasure. Holds counts only, never ids. Thread-safe (synchronized).
+ * erasure.
+ *
+ * <p>Persistence: {@link #drain()} hands out what changed since the last drain, for a store to add
+ * to what it holds; {@link #load} adds stored buckets back at start-up. Holds counts only, never
+ * ids. Thread-safe (synchronized).
  */
 public final class TrustMonitor {
     /** Hourly buckets. */
@@ -34,23 +39,52 @@ public final class TrustMonitor {
     private static final int F = FeedbackSignal.values().length;
     private static final int D = DropReason.values().length;
     private static final int P = Purpose.values().length;
+    private static final int RESPONSES = 0;
+    private static final int SERVED = 1;
+    private static final int EXPLAINED = 2;
+    private static final int ACCEPTED = 3;
+    private static final int REJECTED = 4;
+    private static final int OPT_OUTS = 5;
+    private static final int FEEDBACK = 6;
+    private static final int DROPPED = FEEDBACK + F;
+    private static final int SLOTS = DROPPED + D;
+
+    /** The counter names of {@link BucketCounts#counters()}, by slot. */
+    public static final List<String> COUNTERS = counterNames();
+
+    private static List<String> counterNames() {
+        String[] names = new String[SLOTS];
+        names[RESPONSES] = "responses";
+        names[SERVED] = "items_served";
+        names[EXPLAINED] = "items_explained";
+        names[ACCEPTED] = "events_accepted";
+        names[REJECTED] = "events_rejected";
+        names[OPT_OUTS] = "opt_outs";
+        for (FeedbackSignal s : FeedbackSignal.values()) {
+            names[FEEDBACK + s.ordinal()] = "feedback." + s.wireName();
+        }
+        for (DropReason r : DropReason.values()) {
+            names[DROPPED + r.ordinal()] = "events_dropped." + r.wireName();
+        }
+        return List.of(names);
+    }
 
     private static final class Bucket {
-        long responses;
-        long served;
-        long explained;
-        final long[] feedback = new long[F];
-        long accepted;
-        final long[] dropped = new long[D];
-        long optOuts;
+        final long[] c = new long[SLOTS];
         final List<Long> erasureMillis = new ArrayList<>();
         long known;
         long[] granted;
+
+        boolean isEmpty() {
+            return granted == null && erasureMillis.isEmpty() && Arrays.stream(c).allMatch(v -> v == 0);
+        }
     }
 
     private final long bucketMillis;
     private final int maxBuckets;
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    /** What changed since the last {@link #drain()}, by bucket. */
+    private final TreeMap<Long, Bucket> pending = new TreeMap<>();
     private CounterSample previous;
     private long known;
     private final long[] granted = new long[P];
@@ -71,6 +105,16 @@ public final class TrustMonitor {
         this(DEFAULT_BUCKET, DEFAULT_MAX_BUCKETS);
     }
 
+    /** {@return the length of one bucket} */
+    public Duration bucket() {
+        return Duration.ofMillis(bucketMillis);
+    }
+
+    /** {@return the start of the oldest bucket kept when the newest holds {@code now}} */
+    public Instant oldestKept(Instant now) {
+        return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), bucketMillis) - maxBuckets + 1) * bucketMillis);
+    }
+
     /**
      * Sets the consent census from stored data (at start-up).
      *
@@ -89,35 +133,38 @@ public final class TrustMonitor {
             }
             this.granted[p.ordinal()] = g;
         }
-        snapshotCensus(bucket(at));
+        snapshotCensus(at);
     }
 
     /** Credits the counters' growth since the previous sample to the bucket of {@code sample.at()}. */
     public synchronized void observe(CounterSample sample) {
-        CounterSample prev = previous == null ? new CounterSample(sample.at(), 0, 0, 0, Map.of(), 0, Map.of()) : previous;
-        Bucket b = bucket(sample.at());
-        b.responses += delta(sample.responses(), prev.responses());
-        b.served += delta(sample.itemsServed(), prev.itemsServed());
-        b.explained += delta(sample.itemsExplained(), prev.itemsExplained());
+        CounterSample prev = previous == null ? new CounterSample(sample.at(), 0, 0, 0, Map.of(), 0, Map.of(), 0) : previous;
+        long[] d = new long[SLOTS];
+        d[RESPONSES] = delta(sample.responses(), prev.responses());
+        d[SERVED] = delta(sample.itemsServed(), prev.itemsServed());
+        d[EXPLAINED] = delta(sample.itemsExplained(), prev.itemsExplained());
         for (FeedbackSignal s : FeedbackSignal.values()) {
-            b.feedback[s.ordinal()] += delta(sample.feedback(s), prev.feedback(s));
+            d[FEEDBACK + s.ordinal()] = delta(sample.feedback(s), prev.feedback(s));
         }
-        b.accepted += delta(sample.eventsAccepted(), prev.eventsAccepted());
+        d[ACCEPTED] = delta(sample.eventsAccepted(), prev.eventsAccepted());
+        d[REJECTED] = delta(sample.eventsRejected(), prev.eventsRejected());
         for (DropReason r : DropReason.values()) {
-            b.dropped[r.ordinal()] += delta(sample.dropped(r), prev.dropped(r));
+            d[DROPPED + r.ordinal()] = delta(sample.dropped(r), prev.dropped(r));
         }
+        add(sample.at(), d);
         previous = sample;
     }
 
     /** Updates the consent census; counts an opt-out when {@code after} withdraws a purpose {@code before} granted. */
     public synchronized void consentChanged(Instant at, ConsentState before, ConsentState after) {
-        Bucket b = bucket(at);
         if (before.granted().stream().anyMatch(p -> !after.allows(p))) {
-            b.optOuts++;
+            long[] d = new long[SLOTS];
+            d[OPT_OUTS] = 1;
+            add(at, d);
         }
         apply(before, -1);
         apply(after, +1);
-        snapshotCensus(b);
+        snapshotCensus(at);
     }
 
     /**
@@ -129,10 +176,49 @@ public final class TrustMonitor {
         if (completed.isBefore(requested)) {
             throw new IllegalArgumentException("completed must not be before requested");
         }
-        Bucket b = bucket(completed);
-        b.erasureMillis.add(Duration.between(requested, completed).toMillis());
+        long ms = Duration.between(requested, completed).toMillis();
+        bucket(buckets, completed).erasureMillis.add(ms);
+        bucket(pending, completed).erasureMillis.add(ms);
         apply(lastConsent, -1);
-        snapshotCensus(b);
+        snapshotCensus(completed);
+    }
+
+    /**
+     * {@return what changed since the previous drain, one entry per changed bucket, oldest first}:
+     * counters and latencies to add to what a store holds, and the census to replace.
+     */
+    public synchronized List<BucketCounts> drain() {
+        List<BucketCounts> out = new ArrayList<>(pending.size());
+        pending.forEach((index, b) -> {
+            if (!b.isEmpty()) {
+                out.add(counts(index, b));
+            }
+        });
+        pending.clear();
+        return out;
+    }
+
+    /**
+     * Adds stored buckets (as a store accumulated them from {@link #drain()}) to this monitor, at
+     * start-up. Not counted as pending. Buckets older than the monitor keeps are ignored.
+     */
+    public synchronized void load(List<BucketCounts> stored) {
+        for (BucketCounts s : stored) {
+            long index = Math.floorDiv(s.start().toEpochMilli(), bucketMillis);
+            Bucket b = bucket(buckets, s.start());
+            if (buckets.get(index) != b) {
+                continue; // dropped at once: older than the buckets kept
+            }
+            for (int k = 0; k < SLOTS; k++) {
+                b.c[k] += s.counters().getOrDefault(COUNTERS.get(k), 0L);
+            }
+            b.erasureMillis.addAll(s.erasureMillis());
+            s.census().ifPresent(c -> {
+                b.known = c.known();
+                b.granted = new long[P];
+                c.granted().forEach((p, n) -> b.granted[p.ordinal()] = n);
+            });
+        }
     }
 
     /** {@return one {@link TrustMetrics} per bucket overlapping [from, to), oldest first} */
@@ -155,49 +241,42 @@ public final class TrustMonitor {
     }
 
     private TrustMetrics metrics(long first, long last) {
-        Bucket sum = new Bucket();
-        Map.Entry<Long, Bucket> census = null;
-        for (Map.Entry<Long, Bucket> e : buckets.subMap(first, true, last, true).entrySet()) {
-            Bucket b = e.getValue();
-            sum.responses += b.responses;
-            sum.served += b.served;
-            sum.explained += b.explained;
-            for (int k = 0; k < F; k++) {
-                sum.feedback[k] += b.feedback[k];
+        long[] sum = new long[SLOTS];
+        List<Long> erasures = new ArrayList<>();
+        for (Bucket b : buckets.subMap(first, true, last, true).values()) {
+            for (int k = 0; k < SLOTS; k++) {
+                sum[k] += b.c[k];
             }
-            sum.accepted += b.accepted;
-            for (int k = 0; k < D; k++) {
-                sum.dropped[k] += b.dropped[k];
-            }
-            sum.optOuts += b.optOuts;
-            sum.erasureMillis.addAll(b.erasureMillis);
+            erasures.addAll(b.erasureMillis);
         }
+        Bucket census = null;
         for (Map.Entry<Long, Bucket> e = buckets.floorEntry(last); e != null; e = buckets.lowerEntry(e.getKey())) {
             if (e.getValue().granted != null) {
-                census = e;
+                census = e.getValue();
                 break;
             }
         }
-        long knownAtEnd = census == null ? 0 : census.getValue().known;
+        long knownAtEnd = census == null ? 0 : census.known;
         Map<Purpose, Double> rates = new EnumMap<>(Purpose.class);
         if (knownAtEnd > 0) {
             for (Purpose p : Purpose.values()) {
-                rates.put(p, census.getValue().granted[p.ordinal()] / (double) knownAtEnd);
+                rates.put(p, census.granted[p.ordinal()] / (double) knownAtEnd);
             }
         }
-        long complaints = sum.feedback[FeedbackSignal.TOO_PERSONAL.ordinal()] + sum.feedback[FeedbackSignal.NOT_INTERESTED.ordinal()];
+        long complaints = sum[FEEDBACK + FeedbackSignal.TOO_PERSONAL.ordinal()] + sum[FEEDBACK + FeedbackSignal.NOT_INTERESTED.ordinal()];
         Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
         long droppedTotal = 0;
         for (DropReason r : DropReason.values()) {
-            dropped.put(r, sum.dropped[r.ordinal()]);
-            droppedTotal += sum.dropped[r.ordinal()];
+            dropped.put(r, sum[DROPPED + r.ordinal()]);
+            droppedTotal += sum[DROPPED + r.ordinal()];
         }
-        long[] lat = sum.erasureMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] lat = erasures.stream().mapToLong(Long::longValue).sorted().toArray();
         return new TrustMetrics(Instant.ofEpochMilli(first * bucketMillis), Instant.ofEpochMilli((last + 1) * bucketMillis),
-                knownAtEnd, rates, sum.optOuts, ratio(sum.optOuts, knownAtEnd), sum.responses, sum.served, sum.explained,
-                ratio(sum.explained, sum.served), complaints, ratio(complaints, sum.served), lat.length,
-                percentile(lat, 0.50), percentile(lat, 0.99), sum.accepted, dropped,
-                ratio(droppedTotal, droppedTotal + sum.accepted));
+                knownAtEnd, rates, sum[OPT_OUTS], ratio(sum[OPT_OUTS], knownAtEnd), sum[RESPONSES], sum[SERVED], sum[EXPLAINED],
+                ratio(sum[EXPLAINED], sum[SERVED]), complaints, ratio(complaints, sum[SERVED]), lat.length,
+                percentile(lat, 0.50), percentile(lat, 0.99), sum[ACCEPTED], dropped,
+                ratio(droppedTotal, droppedTotal + sum[ACCEPTED]), sum[REJECTED],
+                ratio(sum[REJECTED], sum[REJECTED] + droppedTotal + sum[ACCEPTED]));
     }
 
     /** {@return the nearest-rank percentile: the ⌈q·n⌉-th smallest latency} */
@@ -217,6 +296,15 @@ public final class TrustMonitor {
         return current >= previous ? current - previous : current;
     }
 
+    private void add(Instant at, long[] d) {
+        long[] live = bucket(buckets, at).c;
+        long[] unsaved = bucket(pending, at).c;
+        for (int k = 0; k < SLOTS; k++) {
+            live[k] += d[k];
+            unsaved[k] += d[k];
+        }
+    }
+
     private void apply(ConsentState state, int sign) {
         if (!state.known()) {
             return;
@@ -227,25 +315,51 @@ public final class TrustMonitor {
         }
     }
 
-    private void snapshotCensus(Bucket b) {
-        b.known = known;
-        b.granted = Arrays.copyOf(granted, P);
+    private void snapshotCensus(Instant at) {
+        for (Bucket b : List.of(bucket(buckets, at), bucket(pending, at))) {
+            b.known = known;
+            b.granted = Arrays.copyOf(granted, P);
+        }
     }
 
-    private Bucket bucket(Instant at) {
+    private BucketCounts counts(long index, Bucket b) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (int k = 0; k < SLOTS; k++) {
+            if (b.c[k] != 0) {
+                counters.put(COUNTERS.get(k), b.c[k]);
+            }
+        }
+        Optional<BucketCounts.Census> census = Optional.empty();
+        if (b.granted != null) {
+            Map<Purpose, Long> g = new EnumMap<>(Purpose.class);
+            for (Purpose p : Purpose.values()) {
+                g.put(p, b.granted[p.ordinal()]);
+            }
+            census = Optional.of(new BucketCounts.Census(b.known, g));
+        }
+        return new BucketCounts(Instant.ofEpochMilli(index * bucketMillis), counters, b.erasureMillis, census);
+    }
+
+    private Bucket bucket(TreeMap<Long, Bucket> map, Instant at) {
         long index = Math.floorDiv(at.toEpochMilli(), bucketMillis);
-        Bucket b = buckets.get(index);
-        if (b == null) {
-            b = new Bucket();
-            Map.Entry<Long, Bucket> before = buckets.floorEntry(index);
-            buckets.put(index, b);
-            while (buckets.size() > maxBuckets) {
-                Map.Entry<Long, Bucket> oldest = buckets.pollFirstEntry();
-                carryCensus(oldest.getValue());
-            }
-            if (before == null) {
-                snapshotCensus(b); // first bucket: the census holds from here on
-            }
+        Bucket b = map.get(index);
+        if (b != null) {
+            return b;
+        }
+        b = new Bucket();
+        if (map == pending) {
+            map.put(index, b);
+            return b;
+        }
+        Map.Entry<Long, Bucket> before = map.floorEntry(index);
+        map.put(index, b);
+        while (map.size() > maxBuckets) {
+            Map.Entry<Long, Bucket> oldest = map.pollFirstEntry();
+            carryCensus(oldest.getValue());
+        }
+        if (before == null && map.containsKey(index)) {
+            b.known = known; // first bucket: the census holds from here on
+            b.granted = Arrays.copyOf(granted, P);
         }
         return b;
     }

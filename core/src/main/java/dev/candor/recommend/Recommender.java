@@ -66,7 +66,16 @@ public final class Recommender {
      */
     public Recommendations recommend(RecommendationRequest request, UserState user, PersonalizationLevel level,
                                      WeightedHistory evidence, Optional<SessionIntent> intent) {
-        PolicyDecision decision = policy.decide(user, level, evidence, intent);
+        return recommend(request, user, level, evidence, intent, Treatment.NONE);
+    }
+
+    /**
+     * As {@link #recommend(RecommendationRequest, UserState, PersonalizationLevel, WeightedHistory, Optional)},
+     * with an experiment variant's {@link Treatment} applied to the policy's decision.
+     */
+    public Recommendations recommend(RecommendationRequest request, UserState user, PersonalizationLevel level,
+                                     WeightedHistory evidence, Optional<SessionIntent> intent, Treatment treatment) {
+        PolicyDecision decision = treatment.apply(policy.decide(user, level, evidence, intent));
         Preferences prefs = level == PersonalizationLevel.NONE ? Preferences.NONE : user.preferences();
         IntPredicate accept = filter(request, user, level, prefs);
         // Context is used only with the context purpose, and only at the personal levels.
@@ -75,7 +84,7 @@ public final class Recommender {
         SourceQuery query = new SourceQuery(user,
                 level == PersonalizationLevel.FULL || level == PersonalizationLevel.SESSION ? evidence : WeightedHistory.EMPTY,
                 level, accept, request.category().map(c -> c.toLowerCase(Locale.ROOT)),
-                contextual ? request.context() : Context.NONE);
+                contextual ? request.context() : Context.NONE, treatment.collections());
         if (contextual) {
             decision = decision.withSource("context", CONTEXT_WEIGHT);
         }

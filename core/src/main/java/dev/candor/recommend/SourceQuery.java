@@ -14,10 +14,18 @@ import java.util.function.IntPredicate;
  * @param accept  candidates must satisfy this
  * @param category the category the request asked for, lowercase, if any
  * <p>{@code context} is the request's coarse context, already emptied when the subject has not
- * granted the {@code context} purpose.
+ * granted the {@code context} purpose. {@code collections} are the curated collections an
+ * experiment variant draws from (empty: every collection); only the curated source reads them.
  */
 public record SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
-                          java.util.Optional<String> category, dev.candor.model.Context context) {
+                          java.util.Optional<String> category, dev.candor.model.Context context,
+                          java.util.List<String> collections) {
+    /** A query over every curated collection. */
+    public SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
+                       java.util.Optional<String> category, dev.candor.model.Context context) {
+        this(user, history, level, accept, category, context, java.util.List.of());
+    }
+
     /** A query without request context. */
     public SourceQuery(UserState user, WeightedHistory history, PersonalizationLevel level, IntPredicate accept,
                        java.util.Optional<String> category) {
@@ -25,6 +33,7 @@ public record SourceQuery(UserState user, WeightedHistory history, Personalizati
     }
 
     public SourceQuery {
+        collections = java.util.List.copyOf(collections);
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(user, "user");

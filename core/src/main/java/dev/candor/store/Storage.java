@@ -25,6 +25,18 @@ public interface Storage extends AutoCloseable {
     /** Per-person data keys for encrypted fields, stored wrapped. */
     dev.candor.privacy.SubjectKeyStore subjectKeys();
 
+    /** Experiment definitions. */
+    dev.candor.experiment.ExperimentStore experiments();
+
+    /** Impressions served under experiments and the outcomes attributed to them. */
+    dev.candor.experiment.ExposureLog exposures();
+
+    /** Curated collections. */
+    CollectionStore collections();
+
+    /** Trust-metric buckets and item exposure (counts only). */
+    MonitorStore monitor();
+
     /**
      * Makes deleted rows unrecoverable from the database files where the database allows it (SQLite:
      * deleted content is zeroed by {@code secure_delete} and the write-ahead log is checkpointed and

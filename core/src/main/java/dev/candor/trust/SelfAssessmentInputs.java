@@ -1,5 +1,6 @@
 package dev.candor.trust;
 
+import dev.candor.consent.ConsentDefault;
 import dev.candor.consent.SensitivityPolicy;
 import dev.candor.monitor.TrustMetrics;
 import dev.candor.profile.DecayPolicy;
@@ -45,14 +46,6 @@ public record SelfAssessmentInputs(boolean explanationsEnabled, Optional<Double>
                                    boolean curatedCollections, boolean auditLog, boolean trustMonitoring,
                                    boolean experimentGuardrails, Optional<Double> optOutRate,
                                    Optional<Double> complaintRate) {
-    /** What applies to a user before they choose. */
-    public enum ConsentDefault {
-        /** Nothing is granted until the user opts in (Candor's {@code ConsentState.DEFAULT}). */
-        PRIVACY_BY_DEFAULT,
-        /** Personalization and behavioural data are on until the user objects. */
-        INVASIVE
-    }
-
     public SelfAssessmentInputs {
         checkRate("explanationCoverage", explanationCoverage);
         Objects.requireNonNull(consentDefault, "consentDefault");

@@ -102,7 +102,7 @@ public final class TrustCalculator {
 
     private static void consent(SelfAssessmentInputs in, List<Check> c) {
         Dimension d = Dimension.CONSENT_AND_PURPOSE;
-        boolean pbd = in.consentDefault() == SelfAssessmentInputs.ConsentDefault.PRIVACY_BY_DEFAULT;
+        boolean pbd = in.consentDefault() == dev.candor.consent.ConsentDefault.PRIVACY_BY_DEFAULT;
         c.add(flag(d, 2, pbd, "Nothing is used for personalization until the user opts in.",
                 "Data is used until users object; make personalization and behavioural data opt-in.",
                 "consent default: " + in.consentDefault().name().toLowerCase(Locale.ROOT),

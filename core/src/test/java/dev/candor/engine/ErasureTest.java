@@ -64,6 +64,39 @@ class ErasureTest {
     }
 
     @Test
+    void concurrentErasures_eachReturnAfterARefitWithoutThem_andShareRefits() throws Exception {
+        EngineFixture withThem = new EngineFixture();
+        List<String> erased = List.of("erin", "eli", "ema", "eve", "ezra", "elo");
+        for (String u : erased) {
+            withThem.grant(u, Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+            withThem.engine.ingest(List.of(RawEvent.of(u, "a1", "view"), RawEvent.of(u, "d1", "view"), RawEvent.of(u, "d2", "like")));
+        }
+        withThem.engine.retrain();
+        EngineFixture neverThem = new EngineFixture();
+        neverThem.engine.retrain();
+        long trainingsBefore = withThem.engine.metrics().trainings();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(erased.size())) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ErasureReceipt>> receipts = new java.util.ArrayList<>();
+            for (String u : erased) {
+                receipts.add(pool.submit(() -> {
+                    start.await();
+                    return withThem.engine.erase(withThem.subject(u));
+                }));
+            }
+            start.countDown();
+            for (var r : receipts) {
+                assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS).removed()).containsEntry("events", 3L);
+            }
+        }
+        assertThat(withThem.engine.metrics().trainings() - trainingsBefore)
+                .as("at least one refit, never more than one per erasure (sharing itself: RefitCoalescerTest)").isBetween(1L, (long) erased.size());
+        for (String u : List.of("user-0", "user-1", "user-7", "stranger")) {
+            assertThat(recs(withThem, u)).as(u).isEqualTo(recs(neverThem, u));
+        }
+    }
+
+    @Test
     void interests_showTheirEvidence_andRemovingOneStopsItsInfluence() {
         EngineFixture f = new EngineFixture();
         f.grant("ivo", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);

@@ -211,7 +211,7 @@ class ExperimentSimulationTest {
     }
 
     @Test
-    void erasure_countedThenUnlinked() {
+    void erasure_countedThenDeleted() {
         TestClock clock = new TestClock(T0);
         InMemoryExposureLog log = new InMemoryExposureLog();
         ExperimentService service = new ExperimentService(new InMemoryExperimentStore(), log, clock, Duration.ofHours(1));

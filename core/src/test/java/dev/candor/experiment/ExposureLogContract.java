@@ -73,19 +73,72 @@ public abstract class ExposureLogContract {
     }
 
     @Test
-    void unlinkSubject_keepsCountsAnonymously_andForgetsTheSubject() {
+    void eraseSubject_deletesTheSubjectsRows_andKeepsTotalsExactly() {
         log.recordImpression(imp("r1", "control", ALICE, 0));
         log.recordImpression(imp("r2", "control", BOB, 0));
+        log.recordImpression(imp("r3", "control", ALICE, 1));
         log.attribute("r1", new Outcome.Click(T0.plusSeconds(1)));
+        log.attribute("r1", new Outcome.Conversion(T0.plusSeconds(2), Optional.of(7.5), Optional.of("sku-1")));
+        log.attribute("r2", new Outcome.TooPersonal(T0.plusSeconds(2)));
         log.markSubject(ALICE, SubjectOutcome.ERASED, T0.plusSeconds(2));
-        assertThat(log.unlinkSubject(ALICE)).isEqualTo(2); // one impression, one participation
+        Map<String, VariantTotals> before = log.totals(EXP);
+        assertThat(log.eraseSubject(ALICE)).isEqualTo(3); // two impressions, one participation
+        assertThat(log.totals(EXP)).isEqualTo(before);
         VariantTotals t = log.totals(EXP).get("control");
-        assertThat(t.impressions()).isEqualTo(2);
-        assertThat(t.clicked()).isEqualTo(1);
-        assertThat(t.subjects()).isEqualTo(2);
-        assertThat(t.erased()).isEqualTo(1);
+        assertThat(t).isEqualTo(new VariantTotals(3, 1, 1, 1, 0, 1, 7.5, 56.25, 2, 0, 0, 1));
         assertThat(log.impression("r1")).isEmpty();
+        assertThat(log.impression("r3")).isEmpty();
+        assertThat(log.impression("r2")).contains(imp("r2", "control", BOB, 0));
+        // later outcomes of the erased person's responses find nothing
+        assertThat(log.attribute("r1", new Outcome.Click(T0.plusSeconds(3)))).isFalse();
         assertThat(log.markSubject(ALICE, SubjectOutcome.OPTED_OUT, T0.plusSeconds(3))).isZero();
-        assertThat(log.unlinkSubject(ALICE)).isZero();
+        assertThat(log.eraseSubject(ALICE)).isZero();
+        assertThat(log.totals(EXP)).isEqualTo(before);
+        // erasing the other participant too leaves the totals still unchanged
+        log.eraseSubject(BOB);
+        assertThat(log.totals(EXP)).isEqualTo(before);
+    }
+
+    @Test
+    void attribute_conversionOfTheSameItemTwice_countsRevenueOnce() {
+        log.recordImpression(imp("r1", "control", ALICE, 0));
+        Instant t = T0.plusSeconds(10);
+        assertThat(log.attribute("r1", new Outcome.Conversion(t, Optional.of(10.0), Optional.of("sku-1")))).isTrue();
+        assertThat(log.attribute("r1", new Outcome.Conversion(t, Optional.of(10.0), Optional.of("sku-1")))).isTrue(); // retry
+        assertThat(log.attribute("r1", new Outcome.Conversion(t, Optional.of(4.0), Optional.of("sku-2")))).isTrue();
+        VariantTotals c = log.totals(EXP).get("control");
+        assertThat(c.revenueConversions()).isEqualTo(2);
+        assertThat(c.revenueSum()).isEqualTo(14.0);
+        assertThat(c.revenueSumSquares()).isEqualTo(196.0);
+    }
+
+    @Test
+    void attributeAll_creditsKnownImpressionsInOneCall() {
+        log.recordImpression(imp("r1", "control", ALICE, 0));
+        log.recordImpression(imp("r2", "treat", BOB, 0));
+        Instant t = T0.plusSeconds(5);
+        int n = log.attributeAll(java.util.List.of(new ExposureLog.Credit("r1", new Outcome.Click(t)),
+                new ExposureLog.Credit("r2", new Outcome.Conversion(t, Optional.of(3.0), Optional.of("x"))),
+                new ExposureLog.Credit("missing", new Outcome.Click(t))));
+        assertThat(n).isEqualTo(2);
+        assertThat(log.totals(EXP).get("control").clicked()).isEqualTo(1);
+        assertThat(log.totals(EXP).get("treat").revenueSum()).isEqualTo(3.0);
+        assertThat(log.impressions(java.util.List.of("r1", "r2", "missing")).keySet()).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void participations_listWhatTheSubjectTookPartIn() {
+        ExperimentId other = ExperimentId.of("another");
+        log.recordImpression(imp("r1", "treat", ALICE, 5));
+        log.recordImpression(imp("r2", "treat", ALICE, 9));
+        log.recordImpression(new Impression("r3", other, "x", ALICE, T0.plusSeconds(20)));
+        log.recordImpression(imp("r4", "control", BOB, 1));
+        log.markSubject(ALICE, SubjectOutcome.CORRECTED, T0.plusSeconds(30));
+        assertThat(log.participations(ALICE)).containsExactly(
+                new ExposureLog.Participation(other, "x", T0.plusSeconds(20), 1, false, true),
+                new ExposureLog.Participation(EXP, "treat", T0.plusSeconds(5), 2, false, true));
+        log.eraseSubject(ALICE);
+        assertThat(log.participations(ALICE)).isEmpty();
+        assertThat(log.participations(BOB)).hasSize(1);
     }
 }

@@ -99,4 +99,43 @@ class TrustMonitorTest {
         m.observe(sample(130, 30, 30, 0, 0, 0, 0));
         assertThat(m.window(H0, at(180)).itemsServed()).isEqualTo(20);
     }
+
+    @Test
+    void drain_thenLoadIntoAFreshMonitor_givesTheSameMetrics() {
+        TrustMonitor m = new TrustMonitor();
+        m.seedConsent(H0, 10, Map.of(Purpose.PERSONALIZATION, 8L));
+        m.observe(sample(10, 10, 10, 1, 0, 20, 2));
+        ConsentState c = new ConsentState(EnumSet.of(Purpose.PERSONALIZATION), true, H0);
+        m.consentChanged(at(30), c, ConsentState.DEFAULT.with(Map.of(Purpose.PERSONALIZATION, false), at(30)));
+        List<BucketCounts> first = m.drain();
+        assertThat(m.drain()).isEmpty(); // nothing new
+        m.observe(sample(70, 25, 24, 1, 2, 30, 2));
+        m.erasureCompleted(at(75), at(75).plusSeconds(3), c);
+        List<BucketCounts> second = m.drain();
+        TrustMonitor restored = new TrustMonitor();
+        // a store adds counters and latencies and keeps the last census per bucket
+        java.util.TreeMap<Instant, BucketCounts> store = new java.util.TreeMap<>();
+        for (BucketCounts b : concat(first, second)) {
+            store.merge(b.start(), b, (x, y) -> {
+                Map<String, Long> sum = new java.util.TreeMap<>(x.counters());
+                y.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+                List<Long> lat = new java.util.ArrayList<>(x.erasureMillis());
+                lat.addAll(y.erasureMillis());
+                return new BucketCounts(x.start(), sum, lat, y.census().or(x::census));
+            });
+        }
+        restored.load(List.copyOf(store.values()));
+        for (Instant from : List.of(H0, at(60))) {
+            assertThat(restored.window(from, from.plus(Duration.ofHours(1))))
+                    .isEqualTo(m.window(from, from.plus(Duration.ofHours(1))));
+        }
+        assertThat(restored.window(H0, at(120)).itemsServed()).isEqualTo(25);
+        assertThat(restored.window(at(60), at(120)).erasureP50()).contains(Duration.ofSeconds(3));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 }

@@ -429,6 +429,110 @@ public final class InMemoryStorage implements Storage {
         };
     }
 
+    private final dev.candor.experiment.ExperimentStore experiments = new dev.candor.experiment.InMemoryExperimentStore();
+    /** The exposure log, exposed so tests can look for leftovers after erasure. */
+    public final dev.candor.experiment.InMemoryExposureLog exposures = new dev.candor.experiment.InMemoryExposureLog();
+    private final Map<String, dev.candor.model.CuratedCollection> collections = new TreeMap<>();
+    private final TreeMap<Instant, dev.candor.monitor.BucketCounts> buckets = new TreeMap<>();
+    private final TreeMap<java.time.LocalDate, Map<String, Long>> exposureDays = new TreeMap<>();
+
+    @Override
+    public dev.candor.experiment.ExperimentStore experiments() {
+        return experiments;
+    }
+
+    @Override
+    public dev.candor.experiment.ExposureLog exposures() {
+        return exposures;
+    }
+
+    @Override
+    public dev.candor.store.CollectionStore collections() {
+        return new dev.candor.store.CollectionStore() {
+            @Override
+            public void put(dev.candor.model.CuratedCollection c) {
+                synchronized (InMemoryStorage.this) {
+                    collections.put(c.id(), c);
+                }
+            }
+
+            @Override
+            public Optional<dev.candor.model.CuratedCollection> get(String id) {
+                synchronized (InMemoryStorage.this) {
+                    return Optional.ofNullable(collections.get(id));
+                }
+            }
+
+            @Override
+            public List<dev.candor.model.CuratedCollection> list() {
+                synchronized (InMemoryStorage.this) {
+                    return List.copyOf(collections.values());
+                }
+            }
+
+            @Override
+            public boolean delete(String id) {
+                synchronized (InMemoryStorage.this) {
+                    return collections.remove(id) != null;
+                }
+            }
+        };
+    }
+
+    @Override
+    public dev.candor.store.MonitorStore monitor() {
+        return new dev.candor.store.MonitorStore() {
+            @Override
+            public void addBuckets(List<dev.candor.monitor.BucketCounts> deltas) {
+                synchronized (InMemoryStorage.this) {
+                    for (var d : deltas) {
+                        buckets.merge(d.start(), d, (x, y) -> {
+                            Map<String, Long> sum = new TreeMap<>(x.counters());
+                            y.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+                            List<Long> lat = new ArrayList<>(x.erasureMillis());
+                            lat.addAll(y.erasureMillis());
+                            return new dev.candor.monitor.BucketCounts(x.start(), sum, lat, y.census().or(x::census));
+                        });
+                    }
+                }
+            }
+
+            @Override
+            public List<dev.candor.monitor.BucketCounts> buckets(Instant from) {
+                synchronized (InMemoryStorage.this) {
+                    return List.copyOf(buckets.tailMap(from, true).values());
+                }
+            }
+
+            @Override
+            public void addExposure(Map<java.time.LocalDate, Map<String, Long>> counts) {
+                synchronized (InMemoryStorage.this) {
+                    counts.forEach((d, m) -> {
+                        Map<String, Long> day = exposureDays.computeIfAbsent(d, x -> new TreeMap<>());
+                        m.forEach((k, v) -> day.merge(k, v, Long::sum));
+                    });
+                }
+            }
+
+            @Override
+            public Map<java.time.LocalDate, Map<String, Long>> exposure(java.time.LocalDate from) {
+                synchronized (InMemoryStorage.this) {
+                    Map<java.time.LocalDate, Map<String, Long>> out = new TreeMap<>();
+                    exposureDays.tailMap(from, true).forEach((d, m) -> out.put(d, Map.copyOf(m)));
+                    return out;
+                }
+            }
+
+            @Override
+            public void deleteBefore(Instant bucketsBefore, java.time.LocalDate daysBefore) {
+                synchronized (InMemoryStorage.this) {
+                    buckets.headMap(bucketsBefore, false).clear();
+                    exposureDays.headMap(daysBefore, false).clear();
+                }
+            }
+        };
+    }
+
     @Override
     public boolean isHealthy() {
         return true;

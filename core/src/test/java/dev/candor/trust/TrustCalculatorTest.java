@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.candor.monitor.TrustMetrics;
-import dev.candor.trust.SelfAssessmentInputs.ConsentDefault;
+import dev.candor.consent.ConsentDefault;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;

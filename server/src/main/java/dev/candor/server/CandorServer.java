@@ -22,16 +22,12 @@ public final class CandorServer implements AutoCloseable {
     private final WebServer server;
     private final RouteTable routes;
     private final ApiContext ctx;
-    private final TrafficSeries traffic;
 
     /** Where the web UI's files live on the class path. */
     static final String WEB_ROOT = "dev/candor/server/web";
-    /** How often the overview's traffic series reads the engine's counters. */
-    static final java.time.Duration TRAFFIC_SAMPLING = java.time.Duration.ofMinutes(1);
 
     private CandorServer(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
-        this.traffic = new TrafficSeries(engine, TRAFFIC_SAMPLING);
-        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens, traffic);
+        this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens);
         WebSecurity security = new WebSecurity(config.corsOrigins());
         this.routes = Routes.all(ctx);
         this.server = WebServer.builder()
@@ -72,12 +68,7 @@ public final class CandorServer implements AutoCloseable {
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
         Objects.requireNonNull(engine, "engine");
         CandorServer s = new CandorServer(engine, config, keys, tokens);
-        try {
-            s.server.start();
-        } catch (RuntimeException e) {
-            s.traffic.close();
-            throw e;
-        }
+        s.server.start();
         return s;
     }
 
@@ -96,6 +87,5 @@ public final class CandorServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        traffic.close();
     }
 }

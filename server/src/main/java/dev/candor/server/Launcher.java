@@ -58,6 +58,11 @@ public final class Launcher implements AutoCloseable {
             Objects.requireNonNull(pseudonymKey, "pseudonymKey");
         }
 
+        /** {@return these options with other engine settings} */
+        public Options withEngine(EngineConfig e) {
+            return new Options(dataDir, jdbcUrl, server, e, adminKey, pseudonymKey);
+        }
+
         /** Options from the environment: {@code CANDOR_ADMIN_KEY}, {@code CANDOR_PSEUDONYM_KEY}. */
         public static Options fromEnvironment(Path dataDir, Optional<String> jdbcUrl, ServerConfig server) {
             return new Options(dataDir, jdbcUrl, server, EngineConfig.defaults(),
@@ -102,6 +107,16 @@ public final class Launcher implements AutoCloseable {
         return SecretFile.loadOrCreate(o.dataDir().resolve(PSEUDONYM_KEY_FILE), 32);
     }
 
+    /** {@return the pseudonymizer of a data directory: {@code CANDOR_PSEUDONYM_KEY}, else its key file (created if absent)} */
+    public static HmacPseudonymizer pseudonymizer(Path dataDir) {
+        return new HmacPseudonymizer(pseudonymKey(Options.fromEnvironment(dataDir, Optional.empty(), ServerConfig.defaults())));
+    }
+
+    /** {@return the end-user token issuer of a data directory, signing with its {@value #TOKEN_KEY_FILE} (created if absent)} */
+    public static EndUserTokens tokens(Path dataDir) {
+        return new EndUserTokens(SecretFile.loadOrCreate(dataDir.resolve(TOKEN_KEY_FILE), 32), InstantSource.system());
+    }
+
     public static Launcher start(Options options) {
         return new Launcher(options);
     }
@@ -113,7 +128,12 @@ public final class Launcher implements AutoCloseable {
      */
     public record Offline(Storage storage, Engine engine) implements AutoCloseable {
         public static Offline open(Path dataDir, Optional<String> jdbcUrl) {
-            Options o = Options.fromEnvironment(dataDir, jdbcUrl, ServerConfig.defaults());
+            return open(dataDir, jdbcUrl, EngineConfig.defaults());
+        }
+
+        /** As {@link #open(Path, Optional)}, with the engine settings a server would run with. */
+        public static Offline open(Path dataDir, Optional<String> jdbcUrl, EngineConfig engineConfig) {
+            Options o = Options.fromEnvironment(dataDir, jdbcUrl, ServerConfig.defaults()).withEngine(engineConfig);
             try {
                 Files.createDirectories(dataDir);
             } catch (java.io.IOException e) {

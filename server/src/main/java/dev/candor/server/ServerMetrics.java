@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  * Prometheus metrics, every name prefixed {@code candor_}: HTTP request timings by route pattern
  * (never the raw path, which can hold user ids), and the engine's counters (events accepted,
  * dropped by reason, recommendations by level, explanation coverage, feedback by signal, consent
- * rates, training). Thread-safe.
+ * rates, training), and the trust, fairness and per-variant experiment meters of {@link TrustGauges}.
+ * Thread-safe.
  */
 public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TrustGauges trust;
 
     public ServerMetrics(Engine engine) {
         registry.config().meterFilter(new MeterFilter() {
@@ -73,6 +75,7 @@ public final class ServerMetrics {
         Gauge.builder("candor_index_events", engine.index(), i -> i.events()).description("Events in the live index").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        this.trust = new TrustGauges(engine, registry);
     }
 
     /** Records one HTTP request under its route pattern. */
@@ -87,6 +90,7 @@ public final class ServerMetrics {
 
     /** {@return the Prometheus text exposition} */
     public String scrape() {
+        trust.refresh();
         return registry.scrape();
     }
 

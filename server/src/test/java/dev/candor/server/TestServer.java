@@ -36,11 +36,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Storage storage, ServerConfig config) {
+        this(storage, config, EngineConfig.defaults());
+    }
+
+    /** A server with these engine settings (model retraining on demand only). */
+    public TestServer(Storage storage, ServerConfig config, EngineConfig engineConfig) {
         this.storage = storage;
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 3);
         this.engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(key)).masterKey(key)
-                .config(EngineConfig.defaults().withRetrainInterval(Duration.ZERO)).build();
+                .config(engineConfig.withRetrainInterval(Duration.ZERO)).build();
         this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
         this.adminKey = keys.create(Set.of(Scope.ADMIN), "test admin").secret();
         this.server = CandorServer.start(engine, config.withPort(0), keys);

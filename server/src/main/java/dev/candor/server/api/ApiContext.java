@@ -3,18 +3,13 @@ package dev.candor.server.api;
 import dev.candor.engine.Engine;
 import dev.candor.server.ServerConfig;
 import dev.candor.server.ServerMetrics;
-import dev.candor.server.TrafficSeries;
 import dev.candor.server.auth.ApiKeys;
 import java.util.Objects;
 
-/**
- * What route handlers share: the engine, the HTTP settings, the key registry, the metrics, the
- * end-user token issuer and the recommendation traffic series of the console's overview.
- */
+/** What route handlers share: the engine, the HTTP settings, the key registry and the metrics. */
 public record ApiContext(Engine engine, ServerConfig config, ApiKeys keys, ServerMetrics metrics,
-                         dev.candor.server.auth.EndUserTokens tokens, TrafficSeries traffic) {
+                         dev.candor.server.auth.EndUserTokens tokens) {
     public ApiContext {
-        Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(config, "config");

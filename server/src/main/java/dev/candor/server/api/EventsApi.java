@@ -22,7 +22,8 @@ import java.util.Set;
  * dropped; invalid rows are reported by index. The reply is 200 unless every row was invalid (400).
  */
 public final class EventsApi {
-    private static final Set<String> FIELDS = Set.of("user", "item", "type", "value", "timestamp", "session", "context", "text");
+    private static final Set<String> FIELDS = Set.of("user", "item", "type", "value", "timestamp", "session", "context", "text",
+            "request_id", "revenue");
     private static final Set<String> CONTEXT_FIELDS = Set.of("device", "daypart", "region");
 
     private EventsApi() {
@@ -86,7 +87,8 @@ public final class EventsApi {
             // only these fields are read; anything else (precise location, IP, user agent) is never looked at
             context = new RawContext(contextField(ctx, "device"), contextField(ctx, "daypart"), contextField(ctx, "region"));
         }
-        return new RawEvent(user, item, type, value, timestamp, session, context, Fields.optionalString(row, "text"));
+        return new RawEvent(user, item, type, value, timestamp, session, context, Fields.optionalString(row, "text"),
+                Fields.optionalString(row, "request_id"), Fields.optionalNumber(row, "revenue"));
     }
 
     private static Optional<String> contextField(JsonNode ctx, String name) {

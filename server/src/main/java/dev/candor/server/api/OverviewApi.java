@@ -22,10 +22,12 @@ import java.util.TreeMap;
  * about any one person.
  *
  * <p>Events are counted from the live index (what is stored now, by the time each event happened:
- * deleted and expired events are gone). Responses and items served are counted since this server
- * started ({@code served_since}); earlier buckets carry {@code null}, not 0. The CTR of a bucket is
- * its click events over its items served: clicks are not matched to the response they came from,
- * so clicks from elsewhere in the host's product count too.
+ * deleted and expired events are gone). Responses, items served and the trust metrics of each
+ * bucket come from the engine's trust monitor ({@code TrustMonitor.window} over the bucket's
+ * hours, the same figures as {@code GET /v1/trust/metrics}), which keeps 30 days: older buckets
+ * carry {@code null} for them ({@code served_since} says from when they are kept), not 0. The CTR
+ * of a bucket is its click events over its items served: clicks are not matched to the response
+ * they came from, so clicks from elsewhere in the host's product count too.
  */
 public final class OverviewApi {
     /** The most days, and hours, one overview covers. */
@@ -50,24 +52,16 @@ public final class OverviewApi {
         Instant now = engine.clock().instant();
         Instant to = now.truncatedTo(unit).plus(1, unit);
         Instant from = to.minus(n, unit);
-        c.json(200, view(engine, c.ctx().traffic().since(), c.ctx().traffic().series(from, to), from, to, unit));
+        c.json(200, view(engine, from, to, unit));
     }
 
     /** The overview of [from, to) in buckets of {@code unit} (hours or days, UTC). */
-    static Map<String, Object> view(Engine engine, Instant servedSince, List<TrustMetrics> hours, Instant from, Instant to,
-                                    ChronoUnit unit) {
+    static Map<String, Object> view(Engine engine, Instant from, Instant to, ChronoUnit unit) {
         long step = Duration.of(1, unit).toMillis();
         int n = (int) ((to.toEpochMilli() - from.toEpochMilli()) / step);
         List<Map<String, Long>> events = eventCounts(engine, from.toEpochMilli(), step, n);
-        long[] responses = new long[n];
-        long[] served = new long[n];
-        for (TrustMetrics h : hours) {
-            int b = (int) ((h.from().toEpochMilli() - from.toEpochMilli()) / step);
-            if (b >= 0 && b < n) {
-                responses[b] += h.responses();
-                served[b] += h.itemsServed();
-            }
-        }
+        Instant servedSince = engine.monitoring().trust().oldestKept(engine.clock().instant());
+        engine.monitoring().sample();
         List<Map<String, Object>> buckets = new ArrayList<>();
         long totalEvents = 0;
         long totalClicks = 0;
@@ -77,7 +71,10 @@ public final class OverviewApi {
         for (int b = 0; b < n; b++) {
             Instant start = from.plusMillis(b * step);
             Instant end = start.plusMillis(step);
-            boolean measured = end.isAfter(servedSince);
+            boolean measured = !start.isBefore(servedSince);
+            TrustMetrics trust = measured ? engine.monitoring().trust().window(start, end) : null;
+            long responses = measured ? trust.responses() : 0;
+            long served = measured ? trust.itemsServed() : 0;
             long clicks = events.get(b).getOrDefault("click", 0L);
             long sum = events.get(b).values().stream().mapToLong(Long::longValue).sum();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -85,15 +82,16 @@ public final class OverviewApi {
             m.put("events", events.get(b));
             m.put("events_total", sum);
             m.put("clicks", clicks);
-            m.put("responses", measured ? responses[b] : null);
-            m.put("items_served", measured ? served[b] : null);
-            m.put("ctr", measured && served[b] > 0 ? clicks / (double) served[b] : null);
+            m.put("responses", measured ? responses : null);
+            m.put("items_served", measured ? served : null);
+            m.put("ctr", measured && served > 0 ? clicks / (double) served : null);
+            m.put("trust", measured ? TrustApi.metrics(trust) : null);
             buckets.add(m);
             totalEvents += sum;
             totalClicks += clicks;
             if (measured) {
-                totalResponses += responses[b];
-                totalServed += served[b];
+                totalResponses += responses;
+                totalServed += served;
                 measuredClicks += clicks;
             }
         }
@@ -103,6 +101,7 @@ public final class OverviewApi {
         totals.put("responses", totalResponses);
         totals.put("items_served", totalServed);
         totals.put("ctr", totalServed > 0 ? measuredClicks / (double) totalServed : null);
+        totals.put("trust", TrustApi.metrics(engine.monitoring().trust().window(from.isBefore(servedSince) ? servedSince : from, to)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bucket", unit == ChronoUnit.HOURS ? "hour" : "day");
         out.put("from", from.toString());

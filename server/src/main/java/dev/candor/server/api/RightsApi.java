@@ -101,6 +101,7 @@ public final class RightsApi {
         out.put("events", eventSummary);
         out.put("feedback", engine.feedbackOf(s).stream().map(f -> feedback(f, engine)).toList());
         out.put("segments", engine.segments(s));
+        out.put("experiments", experiments(engine, s));
         Map<String, Object> retention = new LinkedHashMap<>();
         engine.config().retention().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> retention.put(e.getKey(),
                 "deleted " + e.getValue().toDays() + " days after it happened"));
@@ -238,6 +239,7 @@ public final class RightsApi {
         out.put("interests", engine.interests(s).stream().map(RightsApi::interest).toList());
         out.put("events", engine.events(s).stream().map(e -> event(e, engine)).toList());
         out.put("feedback", engine.feedbackOf(s).stream().map(f -> feedback(f, engine)).toList());
+        out.put("experiments", experiments(engine, s));
         out.put("audit", engine.audit().about(s).stream().map(AuditApi::entry).toList());
         return out;
     }
@@ -246,6 +248,20 @@ public final class RightsApi {
         c.audit("export", Optional.of(s), Map.of());
         c.res().header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"candor-export.json\"");
         c.json(200, exportOf(c.ctx().engine(), s));
+    }
+
+    /** {@return the experiments the subject took part in: which variant, since when, how many responses} */
+    static List<Map<String, Object>> experiments(Engine engine, SubjectId s) {
+        return engine.experiments().participations(s).stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("experiment", p.experiment().value());
+            m.put("variant", p.variant());
+            m.put("since", p.firstExposure().toString());
+            m.put("responses", p.impressions());
+            m.put("counted_as_opt_out", p.optedOut());
+            m.put("counted_as_correction", p.corrected());
+            return m;
+        }).toList();
     }
 
     public static Map<String, Object> receipt(ErasureReceipt r) {

@@ -18,6 +18,9 @@ public final class Routes {
         AuditApi.register(t);
         MeApi.register(t);
         AnalyticsApi.register(t);
+        ExperimentsApi.register(t);
+        CollectionsApi.register(t);
+        TrustApi.register(t);
         OverviewApi.register(t);
         return t;
     }

@@ -48,6 +48,11 @@ class OverviewApiTest {
         assertThat(t.post("/v1/events", "[{\"user\":\"carl\",\"item\":\"i1\",\"type\":\"view\"}]", t.adminKey).json()
                 .at("/dropped").toString()).contains("1");
 
+        // trust: one "too personal" on the 10 items served, and one opt-out
+        assertThat(t.post("/v1/feedback", "{\"user\":\"ann\",\"item\":\"i6\",\"signal\":\"too_personal\"}", t.adminKey).status())
+                .isEqualTo(201);
+        assertThat(t.put("/v1/users/bob/consent", "{\"purposes\":{\"behavioral\":false}}", t.adminKey).status()).isEqualTo(200);
+
         JsonNode o = t.get("/v1/overview?days=14", t.key(Scope.ANALYST)).json();
         assertThat(o.get("bucket").asText()).isEqualTo("day");
         assertThat(o.get("buckets")).hasSize(14);
@@ -57,16 +62,29 @@ class OverviewApiTest {
         assertThat(day3.at("/events/view").asInt()).isEqualTo(2);
         assertThat(day3.at("/events/purchase").asInt()).isEqualTo(1);
         assertThat(day3.get("events_total").asInt()).isEqualTo(3);
-        // before the server started, traffic was not counted: null, not 0
-        assertThat(day3.get("responses").isNull()).isTrue();
-        assertThat(day3.get("ctr").isNull()).isTrue();
+        assertThat(day3.get("responses").asInt()).isZero();
+        assertThat(day3.get("ctr").isNull()).as("no items served: no rate").isTrue();
         JsonNode last = o.get("buckets").get(13);
         assertThat(last.get("responses").asInt()).isEqualTo(2);
         assertThat(last.get("items_served").asInt()).isEqualTo(10);
         assertThat(last.get("clicks").asInt()).isEqualTo(2);
         assertThat(last.get("ctr").asDouble()).isEqualTo(0.2);
+        assertThat(last.at("/trust/complaints").asInt()).isEqualTo(1);
+        assertThat(last.at("/trust/complaint_rate").asDouble()).isEqualTo(0.1);
+        assertThat(last.at("/trust/opt_outs").asInt()).isEqualTo(1);
+        assertThat(last.at("/trust/subjects_with_consent").asInt()).isEqualTo(3);
+        assertThat(last.at("/trust/consent_rate/behavioral").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(o.at("/totals/trust/complaints").asInt()).isEqualTo(1);
         assertThat(o.at("/totals/events").asInt()).isEqualTo(5);
         assertThat(o.at("/totals/ctr").asDouble()).isEqualTo(0.2);
+
+        // beyond the 30 days the trust monitor keeps, traffic is unknown: null, not 0
+        JsonNode longer = t.get("/v1/overview?days=60", t.adminKey).json();
+        JsonNode old = longer.get("buckets").get(60 - 1 - 40);
+        assertThat(old.at("/events/view").asInt()).isEqualTo(1);
+        assertThat(old.get("responses").isNull()).isTrue();
+        assertThat(old.get("trust").isNull()).isTrue();
+        assertThat(Instant.parse(longer.get("served_since").asText())).isBefore(today.minus(Duration.ofDays(28)));
 
         JsonNode hourly = t.get("/v1/overview?hours=6", t.adminKey).json();
         assertThat(hourly.get("bucket").asText()).isEqualTo("hour");

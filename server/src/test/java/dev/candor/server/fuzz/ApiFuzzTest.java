@@ -96,7 +96,8 @@ class ApiFuzzTest {
         AtomicLong items = new AtomicLong();
         s.items().forEach(i -> items.addAndGet(i.hashCode()));
         return s.items().count() + "/" + items + "/" + s.events().count() + "/" + consents + "/" + prefs + "/"
-                + s.feedback().maxId() + "/" + s.apiKeys().list().size() + "/" + t.engine.index().events();
+                + s.feedback().maxId() + "/" + s.apiKeys().list().size() + "/" + t.engine.index().events() + "/"
+                + s.experiments().list().hashCode() + "/" + s.collections().list().hashCode();
     }
 
     private String fillPath(String pattern) {

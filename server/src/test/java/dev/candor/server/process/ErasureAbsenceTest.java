@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Erasure tested by absence on a real server process: after {@code DELETE /v1/users/{id}}, neither
- * the raw id nor the subject's pseudonym appears anywhere in the SQLite file and its WAL, the
- * PostgreSQL rows, the logs or the process output — while other users' data is still there.
+ * the raw id, the subject's pseudonym nor the request ids of the responses served to them in an
+ * experiment appear anywhere in the SQLite file and its WAL, the PostgreSQL rows, the logs or the
+ * process output — while other users' data is still there and the experiment's counts are unchanged.
  */
 class ErasureAbsenceTest {
     private static final String ADMIN = "cnd_ErasureAbsenceTestAdminKey1234";
@@ -38,6 +39,9 @@ class ErasureAbsenceTest {
     private Map<String, String> env() {
         return Map.of("CANDOR_ADMIN_KEY", ADMIN, "CANDOR_PSEUDONYM_KEY", Base64.getEncoder().encodeToString(PSEUDONYM_KEY));
     }
+
+    /** Request ids of the responses the erased user was served in the experiment. */
+    private final List<String> erasedRequests = new java.util.ArrayList<>();
 
     @Test
     void sqlite_afterErasureNothingOfTheSubjectRemains() throws Exception {
@@ -70,10 +74,14 @@ class ErasureAbsenceTest {
                 items.append(i == 0 ? "" : ",").append("{\"id\":\"sku-").append(i).append("\",\"categories\":[\"c").append(i % 3).append("\"]}");
             }
             assertThat(client.send("POST", "/v1/items:batch", items.append(']').toString()).statusCode()).isEqualTo(200);
+            assertThat(client.send("POST", "/v1/experiments", "{\"id\":\"erasure-exp\",\"name\":\"erasure\",\"variants\":"
+                    + "[{\"name\":\"a\",\"strategy\":\"hybrid\"},{\"name\":\"b\",\"strategy\":\"non_personal_control\"}]}").statusCode())
+                    .isEqualTo(201);
             for (String user : concat(ERASED, KEPT)) {
                 String path = "/v1/users/" + ProcessClient.encode(user);
                 assertThat(client.send("PUT", path + "/consent",
-                        "{\"purposes\":{\"personalization\":true,\"behavioral\":true,\"context\":true}}").statusCode()).isEqualTo(200);
+                        "{\"purposes\":{\"personalization\":true,\"behavioral\":true,\"context\":true,\"experiments\":true}}").statusCode())
+                        .isEqualTo(200);
                 assertThat(client.send("PUT", path + "/preferences", "{\"liked_categories\":[\"c1\"]}").statusCode()).isEqualTo(200);
                 StringBuilder events = new StringBuilder("[");
                 for (int i = 0; i < 8; i++) {
@@ -84,18 +92,30 @@ class ErasureAbsenceTest {
                 assertThat(client.send("POST", "/v1/events", events.append(']').toString()).body()).contains("\"accepted\":8");
                 assertThat(client.send("POST", "/v1/feedback", "{\"user\":" + ProcessClient.json(user)
                         + ",\"item\":\"sku-9\",\"signal\":\"not_interested\"}").statusCode()).isEqualTo(201);
-                assertThat(client.send("GET", path + "/recommendations", null).statusCode()).isEqualTo(200);
+                HttpResponse<String> recs = client.send("GET", path + "/recommendations", null);
+                assertThat(recs.statusCode()).isEqualTo(200);
+                String request = recs.body().replaceAll("(?s).*\"request_id\":\"([0-9a-f-]+)\".*", "$1");
+                assertThat(recs.body()).contains("\"experiment\":\"erasure-exp\"");
+                assertThat(client.send("POST", "/v1/events", "[{\"user\":" + ProcessClient.json(user) + ",\"item\":\"sku-2\","
+                        + "\"type\":\"purchase\",\"request_id\":\"" + request + "\",\"revenue\":9.5}]").body()).contains("\"accepted\":1");
+                if (user.equals(ERASED)) {
+                    erasedRequests.add(request);
+                }
             }
+            long[] before = totals(client.send("GET", "/v1/experiments/erasure-exp/results", null).body());
+            assertThat(before).containsExactly(3, 3, 3, 0);
             HttpResponse<String> profile = client.send("GET", "/v1/users/" + ProcessClient.encode(ERASED) + "/profile", null);
-            assertThat(profile.body()).contains("\"count\":8");
+            assertThat(profile.body()).contains("\"count\":9"); // 8 views and the purchase
 
             HttpResponse<String> erased = client.send("DELETE", "/v1/users/" + ProcessClient.encode(ERASED), null);
             assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
-            assertThat(erased.body()).contains("\"events\":8").contains("\"hash\":\"");
+            assertThat(erased.body()).contains("\"events\":9").contains("\"hash\":\"");
 
             // (Reading the export now would be a new, audited lookup of this user id; the event listing is not audited.)
             HttpResponse<String> after = client.send("GET", "/v1/users/" + ProcessClient.encode(ERASED) + "/events", null);
             assertThat(after.body()).contains("\"events\":[]");
+            // the experiment still counts the erased person's impression and purchase, anonymously, and now their erasure
+            assertThat(totals(client.send("GET", "/v1/experiments/erasure-exp/results", null).body())).containsExactly(3, 3, 3, 1);
             // events sent for the erased user afterwards are dropped: no consent
             assertThat(client.send("POST", "/v1/events", "[{\"user\":" + ProcessClient.json(ERASED) + ",\"item\":\"sku-1\",\"type\":\"view\"}]")
                     .body()).contains("\"accepted\":0");
@@ -103,9 +123,22 @@ class ErasureAbsenceTest {
         }
     }
 
+    /** {@return impressions, participants, conversions and erasures over all variants} */
+    private static long[] totals(String results) throws Exception {
+        long[] t = new long[4];
+        for (var v : dev.candor.server.Json.MAPPER.readTree(results).get("variants")) {
+            t[0] += v.get("impressions").asLong();
+            t[1] += v.get("participants").asLong();
+            t[2] += v.at("/metrics/conversion/count").asLong();
+            t[3] += v.at("/metrics/erasure/count").asLong();
+        }
+        return t;
+    }
+
     private void assertAbsent(String stored, List<String> printed) {
         String subject = pseudonymizer.subject(ERASED).value();
-        for (String needle : List.of(ERASED, subject)) {
+        assertThat(erasedRequests).hasSize(1);
+        for (String needle : concat(ERASED, concat(subject, erasedRequests))) {
             assertThat(stored).as("stored bytes").doesNotContain(needle).doesNotContain(ProcessClient.utf16(needle));
             assertThat(String.join("\n", printed)).as("process output").doesNotContain(needle);
         }

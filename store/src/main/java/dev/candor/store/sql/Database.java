@@ -207,7 +207,8 @@ final class Database implements AutoCloseable {
     /** See {@link dev.candor.store.Storage#purgeDeleted()}. */
     void purgeDeleted() {
         String sql = dialect == Dialect.SQLITE ? "PRAGMA wal_checkpoint(TRUNCATE)"
-                : "VACUUM events, consent, consent_history, preferences, feedback, audit_subjects, subject_keys";
+                : "VACUUM events, consent, consent_history, preferences, feedback, audit_subjects, subject_keys, "
+                + "experiment_impressions, experiment_participants, experiment_conversions";
         try (Connection c = writer.getConnection(); var st = c.createStatement()) {
             c.setAutoCommit(true);
             st.execute(sql);

@@ -20,6 +20,10 @@ public final class SqlStorage implements Storage {
     private final SqlAuditStore audit;
     private final SqlSubjectKeyStore subjectKeys;
     private final SqlBudgetStore budget;
+    private final SqlExperimentStore experiments;
+    private final SqlExposureLog exposures;
+    private final SqlCollectionStore collections;
+    private final SqlMonitorStore monitor;
 
     SqlStorage(Database db) {
         this.db = db;
@@ -32,6 +36,10 @@ public final class SqlStorage implements Storage {
         this.audit = new SqlAuditStore(db);
         this.subjectKeys = new SqlSubjectKeyStore(db);
         this.budget = new SqlBudgetStore(db);
+        this.experiments = new SqlExperimentStore(db);
+        this.exposures = new SqlExposureLog(db);
+        this.collections = new SqlCollectionStore(db);
+        this.monitor = new SqlMonitorStore(db);
     }
 
     @Override
@@ -80,6 +88,26 @@ public final class SqlStorage implements Storage {
     }
 
     @Override
+    public dev.candor.experiment.ExperimentStore experiments() {
+        return experiments;
+    }
+
+    @Override
+    public dev.candor.experiment.ExposureLog exposures() {
+        return exposures;
+    }
+
+    @Override
+    public dev.candor.store.CollectionStore collections() {
+        return collections;
+    }
+
+    @Override
+    public dev.candor.store.MonitorStore monitor() {
+        return monitor;
+    }
+
+    @Override
     public void purgeDeleted() {
         db.purgeDeleted();
     }
@@ -98,6 +126,7 @@ public final class SqlStorage implements Storage {
     public void close() {
         try {
             events.close();
+            exposures.close();
         } finally {
             db.close();
         }

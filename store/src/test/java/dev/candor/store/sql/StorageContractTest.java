@@ -347,4 +347,131 @@ public abstract class StorageContractTest {
         ledger.spend("analyst-key", "events", 0.25);
         assertThat(ledger.remaining("other-key", "events")).isEqualTo(1.0);
     }
+
+    /** The exposure log contract of {@code core}, run on this storage. */
+    @org.junit.jupiter.api.Nested
+    class Exposures extends dev.candor.experiment.ExposureLogContract {
+        @Override
+        protected dev.candor.experiment.ExposureLog newLog() {
+            return storage.exposures();
+        }
+    }
+
+    private static dev.candor.experiment.Experiment experiment(String id, java.util.Set<String> surfaces) {
+        return new dev.candor.experiment.Experiment(dev.candor.experiment.ExperimentId.of(id), "Curated vs hybrid \u2014 \"home\"",
+                List.of(dev.candor.experiment.Variant.of("control", 2, dev.candor.experiment.Strategy.HYBRID),
+                        new dev.candor.experiment.Variant("picks", 1.5, dev.candor.experiment.Strategy.HYBRID_PLUS_CURATED,
+                                List.of("summer", "staff")),
+                        dev.candor.experiment.Variant.of("plain", 1, dev.candor.experiment.Strategy.NON_PERSONAL_CONTROL)),
+                List.of(dev.candor.experiment.Guardrail.withCeiling(dev.candor.experiment.ExperimentMetric.TOO_PERSONAL, 0.02),
+                        dev.candor.experiment.Guardrail.versusControl(dev.candor.experiment.ExperimentMetric.OPT_OUT)),
+                new dev.candor.experiment.Analysis(0.1, 0.02), T0, Optional.empty(), surfaces);
+    }
+
+    @Test
+    void experimentsRoundTripExactly_stopByUpdate_andSurviveReopening() {
+        var e = experiment("exp-1", Set.of("home", "product"));
+        assertThat(storage.experiments().create(e)).isTrue();
+        assertThat(storage.experiments().create(experiment("exp-1", Set.of()))).isFalse();
+        assertThat(storage.experiments().get(e.id())).contains(e);
+        var other = experiment("Exp-0", Set.of());
+        storage.experiments().create(other);
+        assertThat(storage.experiments().list()).containsExactly(other, e); // binary order: 'E' < 'e'
+        var stopped = e.stoppedAt(T0.plusSeconds(60));
+        storage.experiments().update(stopped);
+        storage.close();
+        storage = open();
+        assertThat(storage.experiments().get(e.id())).contains(stopped);
+        assertThat(storage.experiments().get(dev.candor.experiment.ExperimentId.of("nope"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.experiments().update(experiment("nope", Set.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void exposureTotalsSurviveReopening() {
+        var log = storage.exposures();
+        var exp = dev.candor.experiment.ExperimentId.of("exp");
+        log.recordImpression(new dev.candor.experiment.Impression("r-1", exp, "control", subject(1), T0));
+        log.recordImpression(new dev.candor.experiment.Impression("r-2", exp, "treat", subject(2), T0));
+        log.attribute("r-2", new dev.candor.experiment.Outcome.Conversion(T0.plusSeconds(1), Optional.of(12.5), Optional.of("sku")));
+        var before = log.totals(exp);
+        storage.close();
+        storage = open();
+        assertThat(storage.exposures().totals(exp)).isEqualTo(before);
+        assertThat(storage.exposures().impression("r-1")).isPresent();
+        assertThat(storage.exposures().attribute("r-2", new dev.candor.experiment.Outcome.Conversion(T0.plusSeconds(2), Optional.of(12.5),
+                Optional.of("sku")))).isTrue();
+        assertThat(storage.exposures().totals(exp)).isEqualTo(before); // the retry counted once
+    }
+
+    @Test
+    void concurrentImpressionsAreAllDurable() throws Exception {
+        var exp = dev.candor.experiment.ExperimentId.of("load");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                done.add(pool.submit(() -> storage.exposures().recordImpression(
+                        new dev.candor.experiment.Impression("req-" + n, exp, n % 2 == 0 ? "a" : "b", subject(n % 50), T0.plusSeconds(n)))));
+            }
+            for (Future<Boolean> f : done) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var t = storage.exposures().totals(exp);
+        assertThat(t.get("a").impressions() + t.get("b").impressions()).isEqualTo(200);
+        assertThat(t.get("a").subjects() + t.get("b").subjects()).isEqualTo(50);
+    }
+
+    @Test
+    void collectionsReplaceListAndDelete() {
+        var c = new dev.candor.model.CuratedCollection("summer", "Summer \u2600 picks; 'quoted' & <b>", List.of(ItemId.of("b"),
+                ItemId.of("a"), ItemId.of("weird:id with spaces")), T0);
+        storage.collections().put(c);
+        assertThat(storage.collections().get("summer")).contains(c);
+        var replaced = new dev.candor.model.CuratedCollection("summer", "Summer", List.of(ItemId.of("z")), T0.plusSeconds(1));
+        storage.collections().put(replaced);
+        storage.collections().put(new dev.candor.model.CuratedCollection("Autumn", "Autumn", List.of(ItemId.of("y")), T0));
+        assertThat(storage.collections().list()).extracting(dev.candor.model.CuratedCollection::id).containsExactly("Autumn", "summer");
+        storage.close();
+        storage = open();
+        assertThat(storage.collections().get("summer")).contains(replaced);
+        assertThat(storage.collections().delete("summer")).isTrue();
+        assertThat(storage.collections().delete("summer")).isFalse();
+        assertThat(storage.collections().get("summer")).isEmpty();
+    }
+
+    @Test
+    void monitorCountsAddUp_censusIsReplaced_andOldOnesAreDeleted() {
+        var ms = storage.monitor();
+        Instant h0 = Instant.parse("2026-03-01T10:00:00Z");
+        Instant h1 = h0.plusSeconds(3600);
+        var census1 = new dev.candor.monitor.BucketCounts.Census(10, Map.of(Purpose.PERSONALIZATION, 8L));
+        var census2 = new dev.candor.monitor.BucketCounts.Census(11, Map.of(Purpose.PERSONALIZATION, 9L, Purpose.EXPERIMENTS, 2L));
+        ms.addBuckets(List.of(new dev.candor.monitor.BucketCounts(h0, Map.of("items_served", 5L, "feedback.too_personal", 1L),
+                List.of(120L), Optional.of(census1))));
+        ms.addBuckets(List.of(new dev.candor.monitor.BucketCounts(h0, Map.of("items_served", 7L), List.of(80L), Optional.of(census2)),
+                new dev.candor.monitor.BucketCounts(h1, Map.of("responses", 1L), List.of(), Optional.empty())));
+        storage.close();
+        storage = open();
+        ms = storage.monitor();
+        var b = ms.buckets(h0);
+        assertThat(b).hasSize(2);
+        assertThat(b.get(0).start()).isEqualTo(h0);
+        assertThat(b.get(0).counters()).containsEntry("items_served", 12L).containsEntry("feedback.too_personal", 1L);
+        assertThat(b.get(0).erasureMillis()).containsExactly(120L, 80L);
+        assertThat(b.get(0).census()).contains(census2);
+        assertThat(b.get(1).census()).isEmpty();
+        assertThat(ms.buckets(h1)).hasSize(1);
+        java.time.LocalDate d0 = java.time.LocalDate.of(2026, 3, 1);
+        ms.addExposure(Map.of(d0, Map.of("a", 2L, "b", 1L)));
+        ms.addExposure(Map.of(d0, Map.of("a", 3L), d0.plusDays(1), Map.of("c", 4L)));
+        assertThat(ms.exposure(d0)).isEqualTo(Map.of(d0, Map.of("a", 5L, "b", 1L), d0.plusDays(1), Map.of("c", 4L)));
+        ms.deleteBefore(h1, d0.plusDays(1));
+        assertThat(ms.buckets(Instant.EPOCH)).extracting(dev.candor.monitor.BucketCounts::start).containsExactly(h1);
+        assertThat(ms.exposure(java.time.LocalDate.EPOCH)).containsOnlyKeys(d0.plusDays(1));
+    }
 }
