@@ -105,6 +105,15 @@ class ConsoleBrowserTest {
                     + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                     + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false; })()")).as(id).isTrue();
         }
+        // beside them, the trust metrics of the same periods
+        p.waitForFunction("() => Chart.getChart('consent-rates-chart') && Chart.getChart('optouts-complaints-chart')");
+        assertThat(((Number) p.evaluate("Chart.getChart('consent-rates-chart').data.datasets.length")).intValue()).isEqualTo(6);
+        assertThat(((Number) p.evaluate("Chart.getChart('optouts-complaints-chart').data.datasets[0].data.filter(x => x > 0).length"))
+                .intValue()).as("opt-outs drawn").isPositive();
+        double optOutRate = o.at("/totals/trust/opt_out_rate").asDouble();
+        assertThat(optOutRate).isPositive();
+        assertThat(p.textContent("#trust-tiles")).contains(String.format(java.util.Locale.ROOT, "%.2f %%", optOutRate * 100))
+                .contains("Complaint rate").contains("Consent to personalization");
         assertThat(p.textContent("#business-tiles")).contains("Recommendations served").contains(String.valueOf(o.at("/totals/responses").asLong()));
         UiChecks.screenshot(p, "console-overview", false);
 
@@ -188,6 +197,83 @@ class ConsoleBrowserTest {
         p.waitForSelector("#notice.warn");
         assertThat(p.textContent("#notice")).contains("Not answered");
         assertThat(p.textContent("#budget-remaining")).isEqualTo("ε 9");
+    }
+
+    @Test
+    void experiments_showResultsWithIntervals_andFlagTheBreachedGuardrail() {
+        Page p = signedIn(f.analystKey, 1280, 900);
+        show(p, "experiments");
+        p.waitForSelector("#exp-email-1");
+        JsonNode email = f.server.get("/v1/experiments/email-1/results", f.server.adminKey).json();
+        JsonNode home = f.server.get("/v1/experiments/home-1/results", f.server.adminKey).json();
+        assertThat(email.get("breached").asBoolean()).isTrue();
+        assertThat(home.get("breached").asBoolean()).isFalse();
+        assertThat(p.textContent("#exp-email-1 .rec-head")).contains("guardrail breached");
+        assertThat(p.textContent("#exp-email-1 .notice")).contains("“Not interested” in “pushy”");
+        assertThat(p.locator("#exp-email-1 table.lift tr.breached").count()).isEqualTo(1);
+        assertThat(p.textContent("#exp-home-1 .rec-head")).contains("guardrails hold");
+        assertThat(p.locator("#exp-home-1 .notice").count()).isZero();
+        p.waitForFunction("() => Chart.getChart('exp-home-1-business-chart') && Chart.getChart('exp-email-1-trust-chart')");
+        double ctr = home.at("/variants/1/metrics/ctr/rate").asDouble();
+        assertThat(((Number) p.evaluate("Chart.getChart('exp-home-1-business-chart').data.datasets[1].data[0]")).doubleValue())
+                .isEqualTo(ctr);
+        assertThat(p.locator("#exp-home-1 table.lift tbody tr").count()).as("7 metrics for the one treatment").isEqualTo(7);
+        p.locator("#exp-email-1").scrollIntoViewIfNeeded();
+        UiChecks.screenshot(p, "console-experiments", false);
+    }
+
+    @Test
+    void fairness_showsCoverageConcentrationAndExposure() {
+        Page p = signedIn(f.analystKey, 1280, 900);
+        show(p, "fairness");
+        p.waitForFunction("() => window.Chart && Chart.getChart('deciles-chart') && Chart.getChart('categories-chart')");
+        JsonNode fr = f.server.get("/v1/fairness", f.server.adminKey).json();
+        assertThat(p.textContent("#fairness-body .tiles")).contains(String.format(java.util.Locale.ROOT, "%.2f", fr.get("gini").asDouble()))
+                .contains(Math.round(fr.get("catalog_coverage").asDouble() * 100) + " %");
+        assertThat(((Number) p.evaluate("Chart.getChart('deciles-chart').data.labels.length")).intValue()).isEqualTo(10);
+        assertThat(((Number) p.evaluate("Chart.getChart('categories-chart').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
+                .doubleValue()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        UiChecks.screenshot(p, "console-fairness", false);
+    }
+
+    @Test
+    void trustCalculator_selfAssessment_andAnsweringTheQuestionnaire() {
+        Page p = signedIn(f.analystKey, 1280, 900);
+        show(p, "trust");
+        p.waitForSelector("#self-overall");
+        JsonNode self = f.server.get("/v1/trust/score", f.server.adminKey).json();
+        assertThat(p.textContent("#self-overall")).isEqualTo(self.get("overall").asInt() + " / 100");
+        assertThat(p.locator("#self .dimension").count()).isEqualTo(9);
+        // the findings shown are the server's own sentences
+        List<String> texts = new ArrayList<>();
+        self.get("dimensions").forEach(d -> d.get("findings").forEach(x -> texts.add(x.get("text").asText())));
+        assertThat(p.locator("#self .finding > span:nth-child(2)").allTextContents())
+                .allSatisfy(t -> assertThat(texts.stream().anyMatch(t::startsWith)).as(t).isTrue());
+        UiChecks.screenshot(p, "console-trust", false);
+
+        // a questionnaire filled in by keyboard and mouse: the best answers, except two
+        p.click("#assess-best");
+        p.check("#q-explanations-none");
+        p.focus("#q-consent_default-privacy_by_default");
+        p.keyboard().press("ArrowDown"); // radio groups move with the arrow keys: to opt_out
+        assertThat(p.isChecked("#q-consent_default-opt_out")).isTrue();
+        p.click("#assess");
+        p.waitForSelector("#assessed-overall");
+        JsonNode expected = f.server.post("/v1/trust/assess", "{\"answers\":" + answers(p) + "}", f.server.adminKey).json();
+        assertThat(p.textContent("#assessed-overall")).isEqualTo(expected.get("overall").asInt() + " / 100");
+        assertThat(expected.get("overall").asInt()).isLessThan(100);
+        assertThat(p.textContent("#assessed [data-dimension=transparency] h3")).isEqualTo("Transparency · "
+                + expected.at("/dimensions/0/score").asInt());
+        assertThat(p.textContent("#assessed [data-dimension=transparency]")).contains("Gap");
+        assertThat(p.evaluate("document.activeElement.textContent")).asString().startsWith("Result for your answers");
+        p.locator("#assess-result").scrollIntoViewIfNeeded();
+        UiChecks.screenshot(p, "console-trust-questionnaire", false);
+    }
+
+    /** {@return the questionnaire answers checked on the page, as JSON} */
+    private static String answers(Page p) {
+        return (String) p.evaluate("JSON.stringify(Object.fromEntries([...document.querySelectorAll('#questionnaire input:checked')]"
+                + ".map(i => [i.name, i.value])))");
     }
 
     @Test

@@ -144,20 +144,56 @@ public final class UiFixture implements AutoCloseable {
         send(sb.append(']').toString());
     }
 
-    /** Recommendations served to shoppers now, and clicks on some of what they were shown. */
+    /**
+     * Two experiments, then traffic: three home-page visits per shopper (recommendations, clicks
+     * and some purchases credited through the request id) and one e-mail, where the "pushy" variant
+     * draws many "not interested" answers, so its guardrail is breached.
+     */
     private void serveTraffic() {
-        StringBuilder clicks = new StringBuilder("[");
-        for (int u = 1; u <= 80; u++) {
-            Reply r = server.get("/v1/users/shopper-" + u + "/recommendations?n=8", server.adminKey);
-            check(r, 200);
-            if (rnd.nextDouble() < 0.4 && r.json().get("items").size() > 0) {
-                String item = r.json().get("items").get(rnd.nextInt(r.json().get("items").size())).get("item").asText();
-                clicks.append(clicks.length() > 1 ? "," : "").append("{\"user\":\"shopper-").append(u).append("\",\"item\":\"")
-                        .append(item).append("\",\"type\":\"click\"}");
+        check(server.put("/v1/collections/staff", "{\"title\":\"Staff picks\",\"items\":[\"" + sku(0, 4) + "\",\"" + sku(1, 2)
+                + "\",\"" + sku(2, 7) + "\",\"" + sku(3, 3) + "\",\"" + sku(4, 1) + "\",\"" + sku(5, 6) + "\"]}", server.adminKey), 200);
+        check(server.post("/v1/experiments", "{\"id\":\"home-1\",\"name\":\"Staff picks on the home page\",\"surfaces\":[\"home\"],"
+                + "\"variants\":[{\"name\":\"control\",\"strategy\":\"hybrid\"},"
+                + "{\"name\":\"staff-picks\",\"strategy\":\"hybrid_plus_curated\",\"collections\":[\"staff\"]}]}", server.adminKey), 201);
+        check(server.post("/v1/experiments", "{\"id\":\"email-1\",\"name\":\"Bolder weekly e-mail\",\"surfaces\":[\"email\"],"
+                + "\"variants\":[{\"name\":\"control\",\"strategy\":\"hybrid\"},"
+                + "{\"name\":\"pushy\",\"strategy\":\"non_personal_control\"}],\"mixing_sd\":0.1}", server.adminKey), 201);
+        StringBuilder outcomes = new StringBuilder("[");
+        for (int round = 0; round < 3; round++) {
+            for (int u = 1; u <= 80; u++) {
+                String user = "shopper-" + u;
+                Reply r = server.get("/v1/users/" + user + "/recommendations?n=8&surface=home", server.adminKey);
+                check(r, 200);
+                var items = r.json().get("items");
+                if (items.isEmpty()) {
+                    continue;
+                }
+                String item = items.get(rnd.nextInt(items.size())).get("item").asText();
+                String request = r.json().get("request_id").asText();
+                boolean picks = "staff-picks".equals(r.json().path("variant").asText());
+                if (rnd.nextDouble() < (picks ? 0.45 : 0.3)) {
+                    outcomes.append(outcomes.length() > 1 ? "," : "").append("{\"user\":\"").append(user).append("\",\"item\":\"")
+                            .append(item).append("\",\"type\":\"click\",\"request_id\":\"").append(request).append("\"}");
+                    if (rnd.nextDouble() < 0.25) {
+                        outcomes.append(",{\"user\":\"").append(user).append("\",\"item\":\"").append(item)
+                                .append("\",\"type\":\"purchase\",\"request_id\":\"").append(request).append("\",\"revenue\":")
+                                .append(10 + rnd.nextInt(60)).append('}');
+                    }
+                }
             }
         }
-        if (clicks.length() > 1) {
-            send(clicks.append(']').toString());
+        send(outcomes.append(']').toString());
+        for (int k = 0; k < 4 * 80; k++) {
+            String user = "shopper-" + (k % 80 + 1);
+            Reply r = server.get("/v1/users/" + user + "/recommendations?n=5&surface=email", server.adminKey);
+            check(r, 200);
+            var items = r.json().get("items");
+            boolean pushy = "pushy".equals(r.json().path("variant").asText());
+            if (!items.isEmpty() && rnd.nextDouble() < (pushy ? 0.4 : 0.03)) {
+                check(server.post("/v1/feedback", "{\"user\":\"" + user + "\",\"item\":\"" + items.get(0).get("item").asText()
+                        + "\",\"signal\":\"not_interested\",\"request_id\":\"" + r.json().get("request_id").asText() + "\"}",
+                        server.adminKey), 201);
+            }
         }
     }
 

@@ -75,7 +75,7 @@ export function line(labels, datasets, {percent = false, stacked = false, yMax} 
     data: {labels, datasets: datasets.map((d, i) => ({
       borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], pointRadius: 2, borderWidth: 2,
       spanGaps: false, tension: 0.2, ...d}))},
-    options: axes({percent, stacked, yMax}),
+    options: axes({percent, stacked, yMax, few: labels.length <= 12}),
   };
 }
 
@@ -83,23 +83,26 @@ export function bars(labels, datasets, {percent = false, stacked = false, horizo
   return {
     type: 'bar',
     data: {labels, datasets: datasets.map((d, i) => ({backgroundColor: COLORS[i % COLORS.length], borderRadius: 3, ...d}))},
-    options: {...axes({percent, stacked, horizontal, yMax}), indexAxis: horizontal ? 'y' : 'x'},
+    options: {...axes({percent, stacked, horizontal, yMax, few: labels.length <= 12}), indexAxis: horizontal ? 'y' : 'x'},
   };
 }
 
-function axes({percent, stacked, horizontal, yMax}) {
+function axes({percent, stacked, horizontal, yMax, few}) {
   const value = {
     beginAtZero: true, stacked, max: yMax,
     ticks: {precision: percent ? undefined : 0, callback: percent ? v => (v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0) + ' %' : undefined},
   };
-  const category = {stacked, grid: {display: false}, ticks: {maxRotation: 0, autoSkip: true, autoSkipPadding: 8}};
+  const category = {stacked, grid: {display: false}, ticks: {maxRotation: few ? 40 : 0, autoSkip: !few, autoSkipPadding: 8}};
   return {
     responsive: true,
     interaction: {mode: 'index', intersect: false},
     scales: horizontal ? {x: value, y: category} : {x: category, y: value},
     plugins: {
       legend: {display: true, position: 'bottom'},
-      tooltip: percent ? {callbacks: {label: c => c.dataset.label + ': ' + (c.parsed.y === null ? '—' : (c.parsed.y * 100).toFixed(2) + ' %')}} : {},
+      tooltip: percent ? {callbacks: {label: c => {
+        const v = horizontal ? c.parsed.x : c.parsed.y;
+        return c.dataset.label + ': ' + (v === null || v === undefined ? '—' : (v * 100).toFixed(2) + ' %');
+      }}} : {},
     },
   };
 }

@@ -148,7 +148,7 @@ async function renderOverview() {
       config: charts.line(labels, [{label: 'clicks per item served', data: o.buckets.map(b => b.ctr)}], {percent: true}),
       table: {head: ['Period', 'Clicks', 'Items served', 'CTR'], rows: o.buckets.map((b, i) => [labels[i], n(b.clicks), num(b.items_served), pct(b.ctr)])},
     }));
-  await renderTrustMetrics(state.api, o, labels, {tiles: $('#trust-tiles'), charts: $('#trust-charts'), note: $('#trust-note')});
+  renderTrustMetrics(o, labels, {tiles: $('#trust-tiles'), charts: $('#trust-charts'), note: $('#trust-note')});
 }
 
 const num = x => (x === null || x === undefined ? '—' : n(x));
