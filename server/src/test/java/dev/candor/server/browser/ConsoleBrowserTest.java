@@ -115,7 +115,7 @@ class ConsoleBrowserTest {
         assertThat(p.textContent("#trust-tiles")).contains(String.format(java.util.Locale.ROOT, "%.2f %%", optOutRate * 100))
                 .contains("Complaint rate").contains("Consent to personalization");
         assertThat(p.textContent("#business-tiles")).contains("Recommendations served").contains(String.valueOf(o.at("/totals/responses").asLong()));
-        UiChecks.screenshot(p, "console-overview", false);
+        UiChecks.screenshot(p, "console-overview", true);
 
         // the key stays in this tab's session storage only
         assertThat(p.evaluate("sessionStorage.getItem('candor.console.key')")).isEqualTo(f.server.adminKey);

@@ -128,7 +128,7 @@ async function renderOverview() {
   fill($('#business-tiles'),
     tile('Events stored', n(t.events), 'views, clicks, purchases…'),
     tile('Recommendations served', n(t.responses), n(t.items_served) + ' items in them'),
-    tile('Clicks', n(t.clicks)),
+    tile('Clicks', n(t.clicks), 'click events in the period'),
     tile('Click-through rate', pct(t.ctr), 'clicks per item served'));
   const types = [...new Set(o.buckets.flatMap(b => Object.keys(b.events)))].sort();
   const served = o.buckets.map(b => b.responses);
