@@ -152,8 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         DemoTraffic.Summary s = new DemoTraffic(base, admin, seed).run(shoppers, picks);
-        out.printf("Served %,d home pages to the shoppers (%,d clicks, %,d purchases), half of the consenting ones in the "
-                + "\"Staff picks\" experiment.%n", s.responses(), s.clicks(), s.purchases());
+        out.printf("Served %,d home pages to the shoppers (%,d clicks, %,d purchases); those who allow experiments are split "
+                + "between the two variants of the \"Staff picks\" experiment.%n", s.responses(), s.clicks(), s.purchases());
     }
 
     /** The two pages, opened with data: the console signed in, and one shopper's preference center. */
