@@ -229,7 +229,7 @@ class PreferenceCenterBrowserTest {
         Page p = page(1280, 900);
         p.navigate(f.base() + "/me#token=" + token);
         p.waitForSelector("#app:not([hidden])");
-        // the page watches the token's expiry and says so when it passes, without a request
+        // the page watches the token's expiry (by the server's clock) and says so when it passes, without a request
         p.waitForSelector("#gate:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(10_000));
         assertThat(p.textContent("#gate-title")).isEqualTo("Your link has expired");
         assertThat(p.isHidden("#app")).isTrue();
@@ -249,6 +249,17 @@ class PreferenceCenterBrowserTest {
         none.navigate(f.base() + "/me");
         none.waitForSelector("#gate:not([hidden])");
         assertThat(none.textContent("#gate-title")).isEqualTo("This page needs a link from your account");
+    }
+
+    @Test
+    void aDeviceClockHoursAhead_doesNotEndAValidSession() {
+        Page p = page(1280, 900);
+        p.clock().setSystemTime(java.time.Instant.now().plus(java.time.Duration.ofHours(3)).toEpochMilli());
+        assertThat(((Number) p.evaluate("Date.now()")).longValue()).isGreaterThan(System.currentTimeMillis() + 3_000_000);
+        p.navigate(f.base() + "/me#token=" + f.token("maya", 600));
+        p.waitForSelector("#app:not([hidden])");
+        p.waitForTimeout(1500);
+        assertThat(p.isHidden("#gate")).as("still signed in: the server's clock decides").isTrue();
     }
 
     @Test

@@ -40,6 +40,8 @@ export class Api {
     } catch (e) {
       throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
     }
+    const date = res.headers.get('Date');
+    if (date && !Number.isNaN(Date.parse(date))) this.serverDate = new Date(date); // the server's clock, for expiry
     if (res.status === 204) return null;
     let json = null;
     const text = await res.text();

@@ -453,10 +453,16 @@ function capital(s) {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
+/**
+ * Shows until when the link works and ends the session at that time, measured by the server's clock
+ * (from the Date of its last answer), so that a device whose clock is off neither cuts the session
+ * short nor keeps a dead link open.
+ */
 function watchExpiry() {
   if (!state.expiresAt) return;
   $('#session-note').textContent = 'This link works until ' + time(state.expiresAt);
-  const ms = state.expiresAt.getTime() - Date.now();
+  const serverNow = state.api.serverDate ? state.api.serverDate.getTime() : Date.now();
+  const ms = state.expiresAt.getTime() - serverNow;
   clearTimeout(state.expiryTimer);
   state.expiryTimer = setTimeout(() => expired('expired'), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
 }
@@ -482,11 +488,7 @@ async function start() {
     return;
   }
   state.api = new Api(token, () => expired('expired'));
-  state.expiresAt = expiryOf(token);
-  if (state.expiresAt && state.expiresAt.getTime() <= Date.now()) {
-    expired('expired');
-    return;
-  }
+  state.expiresAt = expiryOf(token); // shown and watched; the server decides (this device's clock may be off)
   try {
     await loadAll();
     $('#loading').hidden = true;
