@@ -1,6 +1,7 @@
 package dev.candor.cli;
 
 import dev.candor.cli.demo.DemoShop;
+import dev.candor.cli.demo.DemoTraffic;
 import dev.candor.cli.demo.ShopGenerator;
 import dev.candor.engine.Engine;
 import dev.candor.explain.Reason;
@@ -83,7 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
             engine.retrain();
             String admin = demoKey(launcher.keys(), Set.of(Scope.ADMIN), "demo admin");
             String recommend = demoKey(launcher.keys(), Set.of(Scope.RECOMMEND), "demo recommend");
-            printWelcome(out, engine, launcher.port(), admin, recommend);
+            if (fresh) {
+                simulateTraffic(out, engine, "http://127.0.0.1:" + launcher.port(), admin);
+            }
+            printWelcome(out, launcher, admin, recommend);
             if (exit) {
                 return 0;
             }
@@ -133,12 +137,48 @@ public final class DemoCommand implements Callable<Integer> {
                 shop.items().size(), shop.users().size(), loaded.accepted(), loaded.dropped());
     }
 
+    /** A burst of live traffic through the HTTP API, so the console's charts and experiments have data. */
+    private void simulateTraffic(PrintStream out, Engine engine, String base, String admin) {
+        List<String> shoppers = new ArrayList<>();
+        for (int u = 1; u <= users; u++) {
+            shoppers.add("demo-user-" + u);
+        }
+        List<String> picks = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < engine.catalog().size() && picks.size() < 8; i++) {
+            Item it = engine.catalog().item(i);
+            if (!engine.catalog().isSensitive(i) && seen.add(it.categories().getFirst())) {
+                picks.add(it.id().value());
+            }
+        }
+        DemoTraffic.Summary s = new DemoTraffic(base, admin, seed).run(shoppers, picks);
+        out.printf("Served %,d home pages to the shoppers (%,d clicks, %,d purchases); those who allow experiments are split "
+                + "between the two variants of the \"Staff picks\" experiment.%n", s.responses(), s.clicks(), s.purchases());
+    }
+
+    /** The two pages, opened with data: the console signed in, and one shopper's preference center. */
+    private void printLinks(PrintStream out, Launcher launcher, String base, String admin) {
+        Engine engine = launcher.engine();
+        String user = pick(engine, "full");
+        SubjectId s = engine.pseudonymizer().subject(user);
+        Duration ttl = dev.candor.server.auth.EndUserTokens.MAX_TTL;
+        engine.audit().record("demo", "token.issue", Optional.of(s), java.util.Map.of("ttl_seconds", Long.toString(ttl.toSeconds())));
+        var token = launcher.server().context().tokens().issue(s, ttl);
+        out.println("Open in a browser:");
+        out.println("  Operator console:   " + base + "/#key=" + admin);
+        out.println("  Preference center:  " + base + "/me#token=" + token.token());
+        out.println("                      (" + user + "'s own page; the link works until " + token.expiresAt() + ")");
+        out.println();
+        out.flush();
+    }
+
     private static String demoKey(ApiKeys keys, Set<Scope> scopes, String label) {
         return keys.create(scopes, label).secret();
     }
 
-    private void printWelcome(PrintStream out, Engine engine, int port, String admin, String recommend) {
-        String base = "http://127.0.0.1:" + port;
+    private void printWelcome(PrintStream out, Launcher launcher, String admin, String recommend) {
+        Engine engine = launcher.engine();
+        String base = "http://127.0.0.1:" + launcher.port();
         out.println();
         out.println("Candor demo is running at " + base);
         out.println("  Admin API key:      " + admin);
@@ -146,6 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  API description:    " + base + "/openapi.yaml");
         out.println("  Health / metrics:   " + base + "/health   " + base + "/metrics");
         out.println();
+        printLinks(out, launcher, base, admin);
         for (String user : List.of(pick(engine, "full"), pick(engine, "light"), pick(engine, "none"))) {
             printRecommendations(out, engine, user);
         }

@@ -41,11 +41,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Sustained requests per second per API key, bursts to twice that; 0 turns limiting off (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "An origin (scheme://host[:port]) whose web pages may call the API from a browser; repeat for more. "
+                    + "Default: none, so browsers refuse every cross-origin call (403 ORIGIN_NOT_ALLOWED).")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(storage.data(), false);
         ServerConfig config = new ServerConfig(host, port, (long) maxBodyMb * 1024 * 1024, maxBatch, !privateMetrics,
-                Duration.ofMinutes(5), rateLimit);
+                Duration.ofMinutes(5), rateLimit).withCorsOrigins(corsOrigins);
         Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config)
                 .withEngine(engine.config()));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -69,6 +69,36 @@ class DemoCommandTest {
         assertThat(json.get("items")).hasSize(10);
         json.get("items").forEach(item -> assertThat(item.get("reasons").size()).isGreaterThanOrEqualTo(1));
         assertThat(recs.body()).contains("Because you viewed");
+
+        // the printed links open both pages with data
+        assertThat(first).contains("Served ").contains("home pages");
+        Matcher console = Pattern.compile("Operator console: +(http://\\S+)/#key=(cnd_[A-Za-z0-9]+)").matcher(printed);
+        Matcher me = Pattern.compile("Preference center: +(http://\\S+/me)#token=([A-Za-z0-9_.-]+)").matcher(printed);
+        assertThat(console.find()).as(printed).isTrue();
+        assertThat(me.find()).as(printed).isTrue();
+        assertThat(console.group(2)).isEqualTo(key.group(1));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(me.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/js/me.js");
+        var profile = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call(http, "GET", base + "/v1/me/profile", me.group(2), null).body());
+        assertThat(profile.at("/events/count").asInt()).isGreaterThanOrEqualTo(8);
+        var overview = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call(http, "GET", base + "/v1/overview?days=60", key.group(1), null).body());
+        assertThat(overview.at("/totals/responses").asInt()).as("the first run's traffic, kept across the restart").isGreaterThanOrEqualTo(120);
+        assertThat(overview.at("/totals/events").asInt()).isGreaterThan(1000);
+        assertThat(call(http, "GET", base + "/v1/experiments", key.group(1), null).body()).contains("home-staff-picks");
+        if (java.nio.file.Files.isExecutable(dev.candor.server.browser.Browser.executable()) || "true".equalsIgnoreCase(System.getenv("CI"))) {
+            try (dev.candor.server.browser.Browser browser = dev.candor.server.browser.Browser.launch()) {
+                com.microsoft.playwright.Page c = browser.newPage();
+                c.navigate(console.group(1) + "/#key=" + console.group(2));
+                c.waitForFunction("() => window.Chart && Chart.getChart('events-by-type-chart')");
+                assertThat(c.url()).doesNotContain("cnd_");
+                com.microsoft.playwright.Page m = browser.newPage();
+                m.navigate(me.group(1) + "#token=" + me.group(2));
+                m.waitForSelector("#app:not([hidden])");
+                assertThat(m.locator("#rec-list > li").count()).isGreaterThan(0);
+                assertThat(m.locator("#events li").count()).isGreaterThan(0);
+            }
+        }
         server.interrupt();
     }
 

@@ -6,7 +6,6 @@ import dev.candor.server.api.ApiContext;
 import dev.candor.server.api.RouteTable;
 import dev.candor.server.api.Routes;
 import dev.candor.server.auth.ApiKeys;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import java.util.Objects;
@@ -24,8 +23,12 @@ public final class CandorServer implements AutoCloseable {
     private final RouteTable routes;
     private final ApiContext ctx;
 
+    /** Where the web UI's files live on the class path. */
+    static final String WEB_ROOT = "dev/candor/server/web";
+
     private CandorServer(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
         this.ctx = new ApiContext(engine, config, keys, new ServerMetrics(engine), tokens);
+        WebSecurity security = new WebSecurity(config.corsOrigins());
         this.routes = Routes.all(ctx);
         this.server = WebServer.builder()
                 .host(config.host())
@@ -37,22 +40,23 @@ public final class CandorServer implements AutoCloseable {
                 // virtual thread, so a slow client holds only itself up.
                 .connectionOptions(o -> o.readTimeout(READ_TIMEOUT))
                 .routing(r -> {
-                    r.addFilter((chain, req, res) -> {
-                        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-                        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-                        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-                        if (req.path().path().startsWith("/v1/")) {
-                            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-                        }
-                        chain.proceed();
-                    });
-                    routes.register(r, () -> r.register("/", StaticContentService.builder("dev/candor/server/web")
-                            .welcomeFileName("index.html").build()));
+                    r.addFilter(security::filter);
+                    routes.register(r, () -> registerWeb(r));
                 })
                 .build();
     }
 
-    /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
+    /**
+     * The web UI: the operator console at {@code /} ({@code index.html}), the preference center at
+     * {@code /me} ({@code me.html}), their scripts and styles, and the chart library from its WebJar.
+     * Static content passes on what it does not find, to the JSON 404.
+     */
+    private static void registerWeb(io.helidon.webserver.http.HttpRouting.Builder r) {
+        r.register(WebSecurity.CHART_JS, StaticContentService.builder("META-INF/resources/webjars/chart.js/4.4.1").build());
+        r.register("/", StaticContentService.builder(WEB_ROOT).welcomeFileName("index.html")
+                .pathMapper(p -> p.equals("me") || p.equals("/me") ? "me.html" : p).build());
+    }
+
     /** Starts with end-user tokens signed by a fresh random key (valid until the process ends). */
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys) {
         byte[] key = new byte[32];
@@ -60,6 +64,7 @@ public final class CandorServer implements AutoCloseable {
         return start(engine, config, keys, new EndUserTokens(key, java.time.InstantSource.system()));
     }
 
+    /** Starts a server; {@code config.port() == 0} picks a free port (see {@link #port()}). */
     public static CandorServer start(Engine engine, ServerConfig config, ApiKeys keys, EndUserTokens tokens) {
         Objects.requireNonNull(engine, "engine");
         CandorServer s = new CandorServer(engine, config, keys, tokens);

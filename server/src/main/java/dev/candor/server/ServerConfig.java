@@ -1,7 +1,9 @@
 package dev.candor.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * HTTP settings.
@@ -13,14 +15,23 @@ import java.util.Objects;
  * @param publicMetrics whether {@code /metrics} is readable without a key
  * @param idleTimeout   idle connections are closed after this long
  * @param rateLimit     sustained requests per second allowed per API key (bursts up to twice that); 0 turns limiting off
+ * @param corsOrigins   other origins ({@code scheme://host[:port]}) whose pages may call the API from a browser;
+ *                      empty (the default) allows none: cross-origin browser requests get 403 {@code ORIGIN_NOT_ALLOWED}
  */
 public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout,
-                           int rateLimit) {
+                           int rateLimit, List<String> corsOrigins) {
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+\\](:[0-9]{1,5})?");
+
     /** The default per-key rate limit: far above one client's honest use, low enough to stop a runaway loop. */
     public static final int DEFAULT_RATE_LIMIT = 20_000;
 
     public ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout) {
         this(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, DEFAULT_RATE_LIMIT);
+    }
+
+    public ServerConfig(String host, int port, long maxBodyBytes, int maxBatch, boolean publicMetrics, Duration idleTimeout,
+                        int rateLimit) {
+        this(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit, List.of());
     }
 
     public ServerConfig {
@@ -38,6 +49,13 @@ public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatc
             throw new IllegalArgumentException("maxBatch must be >= 1. Provided value: " + maxBatch);
         }
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        corsOrigins = List.copyOf(corsOrigins);
+        for (String o : corsOrigins) {
+            if (!ORIGIN.matcher(o).matches()) {
+                throw new IllegalArgumentException("a CORS origin must be scheme://host[:port] in lower case, without a path "
+                        + "or wildcard. Provided value: " + o);
+            }
+        }
     }
 
     /** Defaults: 127.0.0.1:8080, 16 MiB bodies, 10,000-row batches, public metrics. */
@@ -46,14 +64,19 @@ public record ServerConfig(String host, int port, long maxBodyBytes, int maxBatc
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit);
+        return new ServerConfig(host, p, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit, corsOrigins);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit);
+        return new ServerConfig(h, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit, corsOrigins);
     }
 
     public ServerConfig withRateLimit(int perSecond) {
-        return new ServerConfig(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, perSecond);
+        return new ServerConfig(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, perSecond, corsOrigins);
+    }
+
+    /** {@return these settings with browsers on {@code origins} allowed to call the API (see {@link #corsOrigins})} */
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(host, port, maxBodyBytes, maxBatch, publicMetrics, idleTimeout, rateLimit, origins);
     }
 }

@@ -22,6 +22,7 @@ public final class Routes {
         ExperimentsApi.register(t);
         CollectionsApi.register(t);
         TrustApi.register(t);
+        OverviewApi.register(t);
         return t;
     }
 }
