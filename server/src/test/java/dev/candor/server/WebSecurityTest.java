@@ -135,9 +135,8 @@ class WebSecurityTest {
         int js = 0;
         try (Stream<Path> files = Files.walk(web)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                if (web.relativize(p).startsWith("edge")) {
-                    continue; // the on-device module is another engineer's; it is held to the same policy by the browser
-                }
+                // the on-device module keeps the device's events in localStorage: that is its job (docs/privacy-dp.md)
+                boolean edge = web.relativize(p).startsWith("edge");
                 String text = Files.readString(p);
                 String name = web.relativize(p).toString();
                 if (name.endsWith(".html")) {
@@ -150,7 +149,10 @@ class WebSecurityTest {
                     js++;
                     assertThat(text).as(name).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
                             .doesNotContain("document.write").doesNotContain("eval(").doesNotContain("new Function")
-                            .doesNotContain("setAttribute('style'").doesNotContain("localStorage.setItem").doesNotContain("document.cookie");
+                            .doesNotContain("setAttribute('style'").doesNotContain("document.cookie");
+                    if (!edge) {
+                        assertThat(text).as(name).doesNotContain("localStorage.setItem");
+                    }
                 }
             }
         }

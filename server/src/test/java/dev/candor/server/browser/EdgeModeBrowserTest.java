@@ -118,7 +118,7 @@ class EdgeModeBrowserTest {
                 assertThat(q.method()).as(q.url()).isEqualTo("GET");
                 assertThat(q.postDataBuffer()).as(q.url()).isNull();
                 String path = java.net.URI.create(q.url()).getPath();
-                assertThat(path).isIn("/edge/index.html", "/edge/candor-edge.js", "/v1/models/edge");
+                assertThat(path).isIn("/edge/index.html", "/edge/demo.js", "/edge/demo.css", "/edge/candor-edge.js", "/v1/models/edge");
                 assertThat(java.net.URI.create(q.url()).getQuery()).as("no event in a query string").isNull();
             }
             assertThat(requests.subList(afterLoad, requests.size())).allSatisfy(q ->
