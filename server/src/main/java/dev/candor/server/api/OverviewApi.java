@@ -92,7 +92,9 @@ public final class OverviewApi {
             if (measured) {
                 totalResponses += responses;
                 totalServed += served;
-                measuredClicks += clicks;
+                if (served > 0) {
+                    measuredClicks += clicks; // clicks in periods when nothing was served are not clicks on recommendations
+                }
             }
         }
         Map<String, Object> totals = new LinkedHashMap<>();

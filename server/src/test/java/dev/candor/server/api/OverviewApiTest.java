@@ -38,6 +38,7 @@ class OverviewApiTest {
         event("ann", "i2", "view", threeDaysAgo.plusSeconds(60));
         event("bob", "i1", "purchase", threeDaysAgo);
         event("ann", "i3", "view", today.minus(Duration.ofDays(40))); // outside a 14-day window
+        event("ann", "i7", "click", today.minus(Duration.ofDays(5))); // a click on a day nothing was served: not a click on recommendations
         // now: two responses of 5 items each, and 2 clicks
         assertThat(t.get("/v1/users/ann/recommendations?n=5", t.adminKey).json().get("items")).hasSize(5);
         assertThat(t.get("/v1/users/bob/recommendations?n=5", t.adminKey).json().get("items")).hasSize(5);
@@ -75,8 +76,9 @@ class OverviewApiTest {
         assertThat(last.at("/trust/subjects_with_consent").asInt()).isEqualTo(3);
         assertThat(last.at("/trust/consent_rate/behavioral").asDouble()).isEqualTo(1.0 / 3);
         assertThat(o.at("/totals/trust/complaints").asInt()).isEqualTo(1);
-        assertThat(o.at("/totals/events").asInt()).isEqualTo(5);
-        assertThat(o.at("/totals/ctr").asDouble()).isEqualTo(0.2);
+        assertThat(o.at("/totals/events").asInt()).isEqualTo(6);
+        assertThat(o.at("/totals/clicks").asInt()).isEqualTo(3);
+        assertThat(o.at("/totals/ctr").asDouble()).as("only clicks in periods with items served count").isEqualTo(0.2);
 
         // beyond the 30 days the trust monitor keeps, traffic is unknown: null, not 0
         JsonNode longer = t.get("/v1/overview?days=60", t.adminKey).json();
