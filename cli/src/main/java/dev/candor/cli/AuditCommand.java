@@ -34,7 +34,8 @@ public final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             Logging.configure(storage.data(), true);
             try (Storage s = Storages.open(storage.jdbcUrl(), storage.data())) {
-                AuditLog.Verification v = new AuditLog(s.audit(), InstantSource.system()).verify();
+                AuditLog.Verification v = new AuditLog(s.audit(), InstantSource.system(),
+                        dev.candor.server.Launcher.auditKey(storage.data())).verify();
                 System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(AuditApi.verification(v)));
                 return v.valid() ? 0 : 1;
             }

@@ -113,7 +113,7 @@ public final class UserCommand implements Runnable {
             Logging.configure(storage.data(), true);
             SubjectId s = Launcher.pseudonymizer(storage.data()).subject(user);
             try (dev.candor.store.Storage store = dev.candor.store.sql.Storages.open(storage.jdbcUrl(), storage.data())) {
-                new dev.candor.audit.AuditLog(store.audit(), java.time.InstantSource.system()).record("cli", "token.issue",
+                new dev.candor.audit.AuditLog(store.audit(), java.time.InstantSource.system(), Launcher.auditKey(storage.data())).record("cli", "token.issue",
                         java.util.Optional.of(s), java.util.Map.of("ttl_seconds", Long.toString(ttlSeconds)));
             }
             var issued = Launcher.tokens(storage.data()).issue(s, java.time.Duration.ofSeconds(ttlSeconds));

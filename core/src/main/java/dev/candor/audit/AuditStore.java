@@ -7,11 +7,17 @@ import java.util.function.Consumer;
 
 /**
  * Where the audit chain lives. Implementations append an entry and move the stored head (last
- * sequence and hash) in one transaction, so a deleted last entry is detected too.
+ * sequence, hash and the head's signature) in one transaction, so a deleted last entry is detected too.
  */
 public interface AuditStore {
-    /** Appends the entry and sets the head to it, atomically. Durable on return. */
-    void append(AuditEntry entry);
+    /**
+     * Appends the entry and sets the head to it, with the head's signature when the log signs heads,
+     * atomically. Durable on return.
+     */
+    void append(AuditEntry entry, Optional<String> headMac);
+
+    /** Replaces the signature of the current head (signing a head written before heads were signed). */
+    void signHead(Head head);
 
     /** {@return the head: the last entry's sequence and hash, as stored beside the chain} */
     Optional<Head> head();
@@ -31,7 +37,20 @@ public interface AuditStore {
     /** Deletes the person's audit salt (erasure). {@return whether there was one} */
     boolean deleteSubjectSalt(SubjectId subject);
 
-    /** The stored head. */
-    record Head(long seq, String hash) {
+    /**
+     * The stored head.
+     *
+     * @param mac HMAC-SHA256 of the head under the installation's audit key, hex; empty for heads
+     *            written without one
+     */
+    record Head(long seq, String hash, Optional<String> mac) {
+        public Head {
+            java.util.Objects.requireNonNull(hash, "hash");
+            java.util.Objects.requireNonNull(mac, "mac");
+        }
+
+        public Head(long seq, String hash) {
+            this(seq, hash, Optional.empty());
+        }
     }
 }

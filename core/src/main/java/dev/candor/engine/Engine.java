@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
         this.config = b.config;
         this.clock = b.clock;
         this.catalog = new Catalog(config.sensitivity());
-        this.audit = new AuditLog(storage.audit(), clock);
+        this.audit = b.auditKey == null ? new AuditLog(storage.audit(), clock) : new AuditLog(storage.audit(), clock, b.auditKey);
         loadCatalog();
         this.consents = new ConsentService(storage.consents(), clock, config.posture().consentDefault());
         this.collections = storage.collections().list();
@@ -1044,6 +1044,17 @@ public final class Engine implements AutoCloseable {
         }
 
         private byte[] masterKey;
+        private byte[] auditKey;
+
+        /**
+         * The key (at least 32 bytes, kept outside the database) that signs the audit log's head, so
+         * that the log cannot be rewritten or cut short through the database alone. Without it the
+         * chain is still hash-linked but its head is not signed.
+         */
+        public Builder auditKey(byte[] key) {
+            this.auditKey = key.clone();
+            return this;
+        }
         private CommunityPrivacy communityPrivacy;
         private dev.candor.privacy.dp.IntegerNoise communityNoise = dev.candor.privacy.dp.DiscreteSamplers.secure();
 

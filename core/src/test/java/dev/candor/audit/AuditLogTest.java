@@ -98,4 +98,73 @@ class AuditLogTest {
         assertThat(log.about(alice)).isEmpty();
         assertThat(log.verify().valid()).isTrue();
     }
+
+    private static final byte[] KEY = "an-audit-key-of-32-bytes-or-more!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Rewrites the chain from entry {@code from} on (editing that entry's actor), as someone with database access can. */
+    private static void rewriteFrom(InMemoryStorage st, int from) {
+        String prev = from == 0 ? AuditEntry.GENESIS : st.auditRows.get(from - 1).hash();
+        for (int i = from; i < st.auditRows.size(); i++) {
+            AuditEntry e = st.auditRows.get(i);
+            AuditEntry forged = AuditEntry.seal(e.seq(), e.at(), i == from ? "nobody" : e.actor(), e.action(), e.subjectRef(), e.details(), prev);
+            st.auditRows.set(i, forged);
+            prev = forged.hash();
+        }
+        AuditEntry last = st.auditRows.getLast();
+        st.auditHead = new AuditStore.Head(last.seq(), last.hash(), st.auditHead.mac());
+    }
+
+    @Test
+    void rewritingTheChainFromAnEdit_passesAnUnsignedHead_butNotASignedOne() {
+        rewriteFrom(storage, 1);
+        assertThat(log.verify().valid()).as("without a key, a consistent rewrite cannot be told apart").isTrue();
+
+        InMemoryStorage signed = new InMemoryStorage();
+        AuditLog keyed = new AuditLog(signed.audit(), new TestClock(Instant.parse("2026-01-01T00:00:00Z")), KEY);
+        for (int k = 0; k < 5; k++) {
+            keyed.record("k1", "profile.read", Optional.of(alice), Map.of("n", Integer.toString(k)));
+        }
+        AuditLog.Verification ok = keyed.verify();
+        assertThat(ok.valid()).isTrue();
+        assertThat(ok.headSigned()).isTrue();
+        rewriteFrom(signed, 1);
+        AuditLog.Verification v = keyed.verify();
+        assertThat(v.valid()).isFalse();
+        assertThat(v.reason()).get().asString().contains("signature");
+        assertThat(new AuditLog(signed.audit(), new TestClock(Instant.EPOCH), "another-key-of-thirty-two-bytes-!!".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).verify().valid()).as("another installation's key").isFalse();
+    }
+
+    @Test
+    void cuttingTheChainShort_withAMatchingHead_isCaughtBySigning() {
+        InMemoryStorage signed = new InMemoryStorage();
+        AuditLog keyed = new AuditLog(signed.audit(), new TestClock(Instant.parse("2026-01-01T00:00:00Z")), KEY);
+        for (int k = 0; k < 5; k++) {
+            keyed.record("k1", "export", Optional.empty(), Map.of());
+        }
+        signed.auditRows.removeLast();
+        AuditEntry last = signed.auditRows.getLast();
+        signed.auditHead = new AuditStore.Head(last.seq(), last.hash(), signed.auditHead.mac());
+        assertThat(keyed.verify().valid()).isFalse();
+        signed.auditHead = new AuditStore.Head(last.seq(), last.hash(), Optional.empty());
+        assertThat(keyed.verify().reason()).get().asString().contains("no signature");
+    }
+
+    @Test
+    void anUnsignedHeadOfAValidChain_isSignedWhenAKeyArrives_aBrokenOneIsNot() {
+        assertThat(storage.auditHead.mac()).isEmpty();
+        AuditLog keyed = new AuditLog(storage.audit(), new TestClock(Instant.parse("2026-01-02T00:00:00Z")), KEY);
+        assertThat(storage.auditHead.mac()).isPresent();
+        assertThat(keyed.verify().valid()).isTrue();
+        keyed.record("k3", "erasure", Optional.empty(), Map.of());
+        assertThat(keyed.verify().valid()).isTrue();
+
+        InMemoryStorage broken = new InMemoryStorage();
+        AuditLog plain = new AuditLog(broken.audit(), new TestClock(Instant.EPOCH));
+        plain.record("k1", "export", Optional.empty(), Map.of());
+        plain.record("k1", "export", Optional.empty(), Map.of());
+        broken.auditRows.removeFirst();
+        new AuditLog(broken.audit(), new TestClock(Instant.EPOCH), KEY);
+        assertThat(broken.auditHead.mac()).as("a chain that does not verify is not blessed").isEmpty();
+    }
 }

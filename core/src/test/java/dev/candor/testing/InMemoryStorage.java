@@ -344,13 +344,21 @@ public final class InMemoryStorage implements Storage {
 
     /** The audit chain in memory; {@link #auditRows} is exposed so tests can tamper with it. */
     public final java.util.List<dev.candor.audit.AuditEntry> auditRows = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile dev.candor.audit.AuditStore.Head auditHead;
+    /** The stored head; public so tests can tamper with it. */
+    public volatile dev.candor.audit.AuditStore.Head auditHead;
     private final Map<SubjectId, byte[]> auditSalts = new java.util.concurrent.ConcurrentHashMap<>();
     private final dev.candor.audit.AuditStore audit = new dev.candor.audit.AuditStore() {
         @Override
-        public void append(dev.candor.audit.AuditEntry entry) {
+        public void append(dev.candor.audit.AuditEntry entry, Optional<String> headMac) {
             auditRows.add(entry);
-            auditHead = new Head(entry.seq(), entry.hash());
+            auditHead = new Head(entry.seq(), entry.hash(), headMac);
+        }
+
+        @Override
+        public void signHead(Head head) {
+            if (auditHead != null && auditHead.seq() == head.seq() && auditHead.hash().equals(head.hash())) {
+                auditHead = head;
+            }
         }
 
         @Override

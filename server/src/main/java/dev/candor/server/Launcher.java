@@ -29,6 +29,8 @@ public final class Launcher implements AutoCloseable {
     public static final String MASTER_KEY_FILE = "master.key";
     /** The end-user token signing key's file in the data directory (mode 0600). */
     public static final String TOKEN_KEY_FILE = "token.key";
+    /** The key signing the audit log's head, in the data directory (mode 0600), unless {@code CANDOR_AUDIT_KEY} is set. */
+    public static final String AUDIT_KEY_FILE = "audit.key";
 
     private final Storage storage;
     private final Engine engine;
@@ -81,7 +83,8 @@ public final class Launcher implements AutoCloseable {
         this.storage = Storages.open(o.jdbcUrl(), o.dataDir());
         try {
             Engine.Builder eb = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
-                    .masterKey(SecretFile.loadOrCreate(o.dataDir().resolve(MASTER_KEY_FILE), 32)).config(o.engine());
+                    .masterKey(SecretFile.loadOrCreate(o.dataDir().resolve(MASTER_KEY_FILE), 32))
+                    .auditKey(auditKey(o.dataDir())).config(o.engine());
             dev.candor.engine.CommunityPrivacy.fromEnvironment(System.getenv()).ifPresent(eb::communityPrivacy);
             this.engine = eb.build();
             this.keys = new ApiKeys(storage.apiKeys(), InstantSource.system()).auditTo(engine.audit());
@@ -107,6 +110,26 @@ public final class Launcher implements AutoCloseable {
             }
         }
         return SecretFile.loadOrCreate(o.dataDir().resolve(PSEUDONYM_KEY_FILE), 32);
+    }
+
+    /**
+     * {@return the key signing the audit head: {@code CANDOR_AUDIT_KEY} (base64, ≥ 32 bytes; give every
+     * node of a PostgreSQL deployment the same one), else the data directory's key file (created if absent)}
+     */
+    public static byte[] auditKey(Path dataDir) {
+        String env = System.getenv("CANDOR_AUDIT_KEY");
+        if (env != null && !env.isBlank()) {
+            try {
+                byte[] k = Base64.getDecoder().decode(env.strip());
+                if (k.length < 32) {
+                    throw new CandorException("CANDOR_AUDIT_KEY must decode to at least 32 bytes");
+                }
+                return k;
+            } catch (IllegalArgumentException e) {
+                throw new CandorException("CANDOR_AUDIT_KEY is not valid base64", e);
+            }
+        }
+        return SecretFile.loadOrCreate(dataDir.resolve(AUDIT_KEY_FILE), 32);
     }
 
     /** {@return the pseudonymizer of a data directory: {@code CANDOR_PSEUDONYM_KEY}, else its key file (created if absent)} */
@@ -145,6 +168,7 @@ public final class Launcher implements AutoCloseable {
             try {
                 Engine engine = Engine.builder().storage(storage).pseudonymizer(new HmacPseudonymizer(pseudonymKey(o)))
                         .masterKey(SecretFile.loadOrCreate(dataDir.resolve(MASTER_KEY_FILE), 32))
+                        .auditKey(auditKey(dataDir))
                         .config(o.engine().withRetrainInterval(java.time.Duration.ZERO)).build();
                 return new Offline(storage, engine);
             } catch (RuntimeException e) {

@@ -58,6 +58,7 @@ public final class AuditApi {
         m.put("first_invalid_seq", v.firstInvalid().orElse(null));
         m.put("reason", v.reason().orElse(null));
         m.put("head", v.head());
+        m.put("head_signed", v.headSigned());
         return m;
     }
 }

@@ -23,12 +23,21 @@ final class SqlAuditStore implements AuditStore {
     }
 
     @Override
-    public void append(AuditEntry e) {
+    public void append(AuditEntry e, Optional<String> headMac) {
         db.write("append audit entry", c -> {
             Sql.update(c, "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.seq(), Codec.micros(e.at()),
                     e.actor(), e.action(), e.subjectRef().orElse(null), Codec.map(e.details()), e.prevHash(), e.hash());
-            Sql.update(c, "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, "
-                    + "hash = excluded.hash", e.seq(), e.hash());
+            Sql.update(c, "INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, "
+                    + "hash = excluded.hash, mac = excluded.mac", e.seq(), e.hash(), headMac.orElse(null));
+            return null;
+        });
+    }
+
+    @Override
+    public void signHead(Head head) {
+        db.write("sign audit head", c -> {
+            Sql.update(c, "UPDATE audit_head SET mac = ? WHERE id = 1 AND seq = ? AND hash = ?", head.mac().orElse(null), head.seq(),
+                    head.hash());
             return null;
         });
     }
@@ -36,8 +45,8 @@ final class SqlAuditStore implements AuditStore {
     @Override
     public Optional<Head> head() {
         return db.read("read audit head", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash, mac FROM audit_head WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2), Optional.ofNullable(rs.getString(3)))) : Optional.empty();
             }
         });
     }

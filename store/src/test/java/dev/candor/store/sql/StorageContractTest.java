@@ -323,6 +323,31 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void signedAuditHead_survivesReopening_andARewriteThroughSqlIsCaught() throws Exception {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        dev.candor.audit.AuditLog plain = new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system());
+        plain.record("key-1", "export", Optional.empty(), Map.of());
+        assertThat(storage.audit().head().orElseThrow().mac()).as("written before signing").isEmpty();
+        dev.candor.audit.AuditLog log = new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system(), key);
+        assertThat(storage.audit().head().orElseThrow().mac()).as("the old head is signed once the chain verifies").isPresent();
+        log.record("key-2", "erasure", Optional.empty(), Map.of());
+        storage.close();
+        storage = open();
+        log = new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system(), key);
+        assertThat(log.verify().valid()).isTrue();
+        assertThat(log.verify().headSigned()).isTrue();
+
+        // cut the last entry and move the head back onto the one before, keeping the signature: caught
+        dev.candor.audit.AuditEntry first = storage.audit().list(0, 1).getFirst();
+        tamper("DELETE FROM audit_log WHERE seq = 2");
+        tamper("UPDATE audit_head SET seq = 1, hash = '" + first.hash() + "'");
+        assertThat(log.verify().valid()).isFalse();
+        assertThat(new dev.candor.audit.AuditLog(storage.audit(), java.time.InstantSource.system()).verify().valid())
+                .as("an unsigned reading cannot tell").isTrue();
+    }
+
+    @Test
     void retentionDeletesOnlyOlderEventsOfThatType() {
         storage.events().append(List.of(event(1, subject(1), "a"), event(2, subject(1), "b"),
                 new Event(3, subject(2), ItemId.of("c"), EventType.PURCHASE, 1, T0.plusSeconds(1), Optional.empty(), Context.NONE)));
