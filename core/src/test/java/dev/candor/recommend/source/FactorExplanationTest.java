@@ -82,7 +82,16 @@ class FactorExplanationTest {
 
     @Test
     void ials_huKorenVolinskyDecompositionAddsUpToTheFoldedInScore() {
-        IalsModel m = IalsModel.train(train, new IalsModel.Params(8, 10, 5.0, 1.0, 7));
+        ialsAddsUp(new IalsModel.Params(8, 10, 5.0, 1.0, 7));
+    }
+
+    @Test
+    void ials_withFrequencyScaledPenalty_stillAddsUp() {
+        ialsAddsUp(new IalsModel.Params(8, 10, 5.0, 0.01, 1.0, 7));
+    }
+
+    private void ialsAddsUp(IalsModel.Params p) {
+        IalsModel m = IalsModel.train(train, p);
         int[] history = {1, 4, 7, 25};
         SourceQuery q = query(history);
         List<Candidate> cands = new IalsSource(() -> m, catalog, DecayPolicy.defaults()).candidates(q, 10);
