@@ -35,11 +35,11 @@ import java.util.function.Consumer;
  */
 public final class Tuner {
     public static final List<Double> EASE_LAMBDAS = List.of(25.0, 50.0, 100.0, 200.0, 400.0, 800.0);
-    public static final List<Double> EASE_DROPOUTS = List.of(0.0, 0.25, 0.5);
+    public static final List<Double> EASE_DROPOUTS = List.of(0.0, 0.25, 0.5, 0.75);
     /** iALS confidence weights α: Candor's grid and the factor-model peers' (RankSys, Spark ALS). */
-    public static final List<Double> IALS_ALPHAS = List.of(2.0, 5.0, 10.0, 20.0);
+    public static final List<Double> IALS_ALPHAS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 40.0);
     /** iALS λ with a constant penalty (ν = 0); also RankSys's λ grid (its penalty is constant). */
-    public static final List<Double> IALS_LAMBDAS = List.of(5.0, 10.0, 20.0, 40.0, 80.0);
+    public static final List<Double> IALS_LAMBDAS = List.of(5.0, 10.0, 20.0, 40.0, 80.0, 160.0);
     /** iALS λ with the frequency-scaled penalty λ · (α n_r + N) (ν = 1). */
     public static final List<Double> IALS_SCALED_LAMBDAS = List.of(0.005, 0.01, 0.02, 0.04);
     public static final List<Integer> KNN_NEIGHBOURS = List.of(50, 100, 200, 400);
@@ -243,20 +243,7 @@ public final class Tuner {
      */
     static Map<String, Double> bestWeights(Fold val, EngineConfig.Collaborative models, Map<String, Double> seen, Consumer<String> log) {
         List<Map<String, Double>> grid = weightGrid();
-        DefaultAlgorithm.Sources sources = DefaultAlgorithm.sources(val.data(), models, false);
-        double[][] metrics = Evaluator.evaluate(val, grid.size(), (u, outs) -> {
-            List<SourceResult> results = sources.results(u);
-            for (int v = 0; v < outs.length; v++) {
-                Map<String, Double> w = grid.get(v);
-                List<SourceResult> weighted = new ArrayList<>(results.size());
-                for (SourceResult r : results) {
-                    weighted.add(new SourceResult(r.source(), w.getOrDefault(r.source(), 0.0), r.candidates()));
-                }
-                for (ScoredItem s : LinearBlend.blend(weighted)) {
-                    outs[v][s.item()] = (float) s.score();
-                }
-            }
-        });
+        double[][] metrics = blendMetrics(val, models, grid);
         Map<String, Double> best = null;
         double bestScore = -1;
         for (int v = 0; v < grid.size(); v++) {
@@ -271,6 +258,30 @@ public final class Tuner {
             }
         }
         return best;
+    }
+
+    /**
+     * {@return per weighting, the metrics on {@code fold} of {@code default} with the models of
+     * {@code models} and that weighting} — the same numbers {@code new DefaultAlgorithm(models with the
+     * weighting)} gets, with the sources fitted and asked once. (Every held-out user of the protocol has
+     * at least four fold-in items, above the policy's thin-evidence limit, so the policy's full-level
+     * weights are the weighting's.)
+     */
+    static double[][] blendMetrics(Fold fold, EngineConfig.Collaborative models, List<Map<String, Double>> grid) {
+        DefaultAlgorithm.Sources sources = DefaultAlgorithm.sources(fold.data(), models, false);
+        return Evaluator.evaluate(fold, grid.size(), (u, outs) -> {
+            List<SourceResult> results = sources.results(u);
+            for (int v = 0; v < outs.length; v++) {
+                Map<String, Double> w = grid.get(v);
+                List<SourceResult> weighted = new ArrayList<>(results.size());
+                for (SourceResult r : results) {
+                    weighted.add(new SourceResult(r.source(), w.getOrDefault(r.source(), 0.0), r.candidates()));
+                }
+                for (ScoredItem s : LinearBlend.blend(weighted)) {
+                    outs[v][s.item()] = (float) s.score();
+                }
+            }
+        });
     }
 
     private static double score(Fold val, Algorithm a, Map<String, Double> seen, Consumer<String> log) {
