@@ -67,7 +67,15 @@ class FactorExplanationTest {
 
     @Test
     void ease_evidenceAddsUpToTheModelsScore() {
-        EaseModel m = EaseModel.fit(train, 20);
+        easeAddsUp(EaseModel.fit(train, 20));
+    }
+
+    @Test
+    void edlae_evidenceAddsUpToTheModelsScore() {
+        easeAddsUp(EaseModel.fit(train, 20, 0.5));
+    }
+
+    private void easeAddsUp(EaseModel m) {
         SourceQuery q = query(1, 4, 7, 25);
         List<Candidate> cands = new EaseSource(() -> m, catalog, DecayPolicy.defaults()).candidates(q, 10);
         assertThat(cands).isNotEmpty();
