@@ -5,6 +5,7 @@ import dev.candor.eval.Dataset;
 import dev.candor.eval.Evaluator;
 import dev.candor.eval.Fold;
 import dev.candor.eval.HtmlReport;
+import dev.candor.eval.PerFold;
 import dev.candor.eval.Protocol;
 import dev.candor.eval.Report;
 import dev.candor.eval.Tuner;
@@ -72,8 +73,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> algorithms;
 
-    @Option(names = "--tune", description = "Choose hyper-parameters on a validation split carved from the first fold's training users "
-            + "(never the test folds) and print them; without it, MovieLens-sized defaults are used.")
+    @Option(names = "--tune", description = "Choose hyper-parameters and blend weights for each fold on a validation split carved from "
+            + "that fold's training users (never its test users) and print them; without it, the serving defaults are used.")
     boolean tune;
 
     @Option(names = "--dp-epsilon", paramLabel = "E[,E…]", split = ",",
@@ -128,26 +129,30 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "); lower --threshold or check --columns");
             return 1;
         }
-        Tuner.Tuned tuned = Tuner.Tuned.defaults();
+        // --tune chooses every fold's values on that fold's training users, so no fold is scored with values its test users helped pick.
+        java.util.Map<Fold, Tuner.Tuned> tuned = new java.util.LinkedHashMap<>();
+        for (Fold f : split) {
+            tuned.put(f, Tuner.Tuned.defaults());
+        }
         if (tune) {
-            o.println("Tuning on a validation split of the first fold's training users …");
-            tuned = Tuner.tune(split.getFirst(), seed, line -> { });
-            o.printf("Chosen: ease.lambda=%s ials.alpha=%s ials.lambda=%s ials.factors=%d itemknn.neighbours=%d itemknn.shrink=%s%n",
-                    tuned.easeLambda(), tuned.ials().alpha(), tuned.ials().lambda(), tuned.ials().factors(), tuned.knnNeighbours(),
-                    tuned.knnShrink());
+            o.println("Tuning on a validation split of each fold's training users …");
+            for (Fold f : split) {
+                tuned.put(f, Tuner.tune(f, seed, line -> { }));
+                o.printf("Fold %d chosen: %s%n", f.index() + 1, tuned.get(f).describe());
+            }
         }
         List<Algorithm> list = new ArrayList<>();
         for (String a : algorithms) {
             list.add(switch (a.strip()) {
-                case "default" -> new DefaultAlgorithm(tuned.easeLambda(), tuned.ials());
-                case "ease" -> new EaseAlgorithm(tuned.easeLambda());
-                case "ials" -> new IalsAlgorithm(tuned.ials());
-                case "itemknn" -> new ItemKnnAlgorithm(tuned.knnNeighbours(), tuned.knnShrink());
+                case "default" -> PerFold.of(split, f -> new DefaultAlgorithm(tuned.get(f).cf()));
+                case "ease" -> PerFold.of(split, f -> new EaseAlgorithm(tuned.get(f).easeLambda(), tuned.get(f).easeDropout()));
+                case "ials" -> PerFold.of(split, f -> new IalsAlgorithm(tuned.get(f).ials()));
+                case "itemknn" -> PerFold.of(split, f -> new ItemKnnAlgorithm(tuned.get(f).knnNeighbours(), tuned.get(f).knnShrink()));
                 case "content" -> new ContentAlgorithm();
                 case "popular" -> new PopularAlgorithm();
-                case "default+mmr" -> new dev.candor.eval.algorithms.RerankedAlgorithm(new DefaultAlgorithm(tuned.easeLambda(), tuned.ials()),
+                case "default+mmr" -> new dev.candor.eval.algorithms.RerankedAlgorithm(PerFold.of(split, f -> new DefaultAlgorithm(tuned.get(f).cf())),
                         dev.candor.eval.algorithms.RerankedAlgorithm.Kind.MMR, 0.7);
-                case "default+calibrated" -> new dev.candor.eval.algorithms.RerankedAlgorithm(new DefaultAlgorithm(tuned.easeLambda(), tuned.ials()),
+                case "default+calibrated" -> new dev.candor.eval.algorithms.RerankedAlgorithm(PerFold.of(split, f -> new DefaultAlgorithm(tuned.get(f).cf())),
                         dev.candor.eval.algorithms.RerankedAlgorithm.Kind.CALIBRATED, 0.5);
                 default -> throw new IllegalArgumentException("unknown algorithm '" + a + "'; use default, ease, ials, itemknn, content, popular, "
                         + "default+mmr, default+calibrated");

@@ -145,7 +145,7 @@ public final class Engine implements AutoCloseable {
                 : new DpCommunity(b.communityPrivacy, storage.privacyBudget(), b.communityNoise);
         this.trainer = new ModelTrainer(index, consents, preferences, feedback, catalog, config, dpCommunity);
         this.community = new CommunitySource(() -> models.segments(), catalog);
-        this.recommender = new Recommender(catalog, new PersonalizationPolicy(), List.of(
+        this.recommender = new Recommender(catalog, new PersonalizationPolicy(config.cf().fullWeights()), List.of(
                 new EaseSource(() -> models.ease(), catalog, config.decay()),
                 new IalsSource(() -> models.ials(), catalog, config.decay()),
                 new ItemKnnSource(() -> models.knn(), catalog, config.decay()),

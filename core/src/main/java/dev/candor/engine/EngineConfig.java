@@ -55,20 +55,47 @@ public record EngineConfig(DecayPolicy decay, SensitivityPolicy sensitivity, Dur
             "add_to_cart", Duration.ofDays(180));
 
     /**
-     * EASE and iALS settings. Defaults were chosen by {@code candor evaluate --tune} on ml-100k (see
-     * docs/benchmarks.md); rerun it on your own data and set these.
+     * The collaborative models behind level {@code full} and their blend. Defaults were chosen by
+     * {@code candor evaluate --tune} on ml-100k (see docs/benchmarks.md); rerun it on your own data and
+     * set these. {@code candor evaluate}'s {@code default} is exactly what these settings serve.
      *
      * @param easeLambda     EASE's λ
+     * @param easeDropout    EASE's dropout-emphasis rate (EDLAE, Steck 2020); 0 is plain EASE
      * @param easeMaxItems   EASE is trained only for catalogs up to this size (its memory grows as n²)
      * @param ials           iALS hyper-parameters
      * @param refitInterval  how often EASE and iALS are refit when data changed (they are also refit at
      *                       start and after every erasure); the cheap models follow {@code retrainInterval}
+     * @param fullWeights    blend weights per source at level {@code full} with enough evidence and
+     *                       intensity {@code high} ({@code PersonalizationPolicy})
      */
-    public record Collaborative(double easeLambda, int easeMaxItems, dev.candor.recommend.source.IalsModel.Params ials,
-                                Duration refitInterval) {
+    public record Collaborative(double easeLambda, double easeDropout, int easeMaxItems, dev.candor.recommend.source.IalsModel.Params ials,
+                                Duration refitInterval, java.util.Map<String, Double> fullWeights) {
+        public Collaborative {
+            if (!(easeLambda > 0)) {
+                throw new IllegalArgumentException("easeLambda must be > 0. Provided value: " + easeLambda);
+            }
+            if (!(easeDropout >= 0 && easeDropout < 1)) {
+                throw new IllegalArgumentException("easeDropout must be in [0, 1). Provided value: " + easeDropout);
+            }
+            Objects.requireNonNull(ials, "ials");
+            Objects.requireNonNull(refitInterval, "refitInterval");
+            fullWeights = java.util.Map.copyOf(fullWeights);
+        }
+
+        /** Plain EASE and the policy's {@code FULL_WEIGHTS}. */
+        public Collaborative(double easeLambda, int easeMaxItems, dev.candor.recommend.source.IalsModel.Params ials, Duration refitInterval) {
+            this(easeLambda, 0, easeMaxItems, ials, refitInterval, dev.candor.recommend.PersonalizationPolicy.FULL_WEIGHTS);
+        }
+
         public static Collaborative defaults() {
-            return new Collaborative(200, 10_000, new dev.candor.recommend.source.IalsModel.Params(64, 15, 10.0, 50.0, 42),
-                    Duration.ofMinutes(5));
+            return new Collaborative(200, 0, 10_000, new dev.candor.recommend.source.IalsModel.Params(64, 15, 10.0, 50.0, 42),
+                    Duration.ofMinutes(5), dev.candor.recommend.PersonalizationPolicy.FULL_WEIGHTS);
+        }
+
+        /** {@return these settings with other models and weights (the size limit and refit interval stay)} */
+        public Collaborative with(double lambda, double dropout, dev.candor.recommend.source.IalsModel.Params p,
+                                  java.util.Map<String, Double> weights) {
+            return new Collaborative(lambda, dropout, easeMaxItems, p, refitInterval, weights);
         }
     }
 

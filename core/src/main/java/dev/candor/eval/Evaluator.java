@@ -74,6 +74,18 @@ public final class Evaluator {
 
     /** {@return the fold's metrics for one fitted model, in {@link #METRICS} order} */
     static double[] evaluate(Fold f, Algorithm.Fitted fitted) {
+        return evaluate(f, 1, (u, outs) -> fitted.score(u, outs[0]))[0];
+    }
+
+    /** Scores one held-out user for several variants of a model at once (e.g. one blend under several weightings). */
+    @FunctionalInterface
+    interface VariantScorer {
+        /** Fills {@code outs[v]} (each zeroed, one per item) with variant v's scores for held-out user {@code user}. */
+        void score(int user, float[][] outs);
+    }
+
+    /** {@return per variant, the fold's metrics in {@link #METRICS} order}, each computed exactly as for a single model */
+    static double[][] evaluate(Fold f, int variants, VariantScorer scorer) {
         InteractionMatrix foldIn = f.data().foldIn();
         InteractionMatrix train = f.data().train();
         int n = train.numItems();
@@ -82,49 +94,59 @@ public final class Evaluator {
             itemUsers[c]++;
         }
         List<List<String>> cats = f.data().items().categories();
-        AtomicIntegerArray covered = new AtomicIntegerArray(n);
-        double[][] perUser = new double[f.targets().length][];
+        AtomicIntegerArray[] covered = new AtomicIntegerArray[variants];
+        for (int v = 0; v < variants; v++) {
+            covered[v] = new AtomicIntegerArray(n);
+        }
+        double[][][] perUser = new double[variants][f.targets().length][];
         IntStream.range(0, f.targets().length).parallel().forEach(u -> {
             if (f.targets()[u].length == 0) {
                 return;
             }
-            float[] scores = new float[n];
-            fitted.score(u, scores);
-            for (int i : foldIn.items(u)) {
-                scores[i] = Float.NEGATIVE_INFINITY;
+            float[][] outs = new float[variants][n];
+            scorer.score(u, outs);
+            for (int v = 0; v < variants; v++) {
+                float[] scores = outs[v];
+                for (int i : foldIn.items(u)) {
+                    scores[i] = Float.NEGATIVE_INFINITY;
+                }
+                int[] top = top(scores, DEPTH);
+                for (int r = 0; r < Math.min(20, top.length); r++) {
+                    covered[v].set(top[r], 1);
+                }
+                int[] t = f.targets()[u];
+                perUser[v][u] = new double[] {Metrics.recall(top, t, 20), Metrics.recall(top, t, 50), Metrics.ndcg(top, t, 10),
+                        Metrics.ndcg(top, t, 100), Double.NaN, Metrics.intraListDiversity(top, 20, cats),
+                        Metrics.novelty(top, 20, itemUsers, Math.max(1, train.numUsers())), Metrics.miscalibration(foldIn.items(u), top, 20, cats)};
             }
-            int[] top = top(scores, DEPTH);
-            for (int r = 0; r < Math.min(20, top.length); r++) {
-                covered.set(top[r], 1);
-            }
-            int[] t = f.targets()[u];
-            perUser[u] = new double[] {Metrics.recall(top, t, 20), Metrics.recall(top, t, 50), Metrics.ndcg(top, t, 10),
-                    Metrics.ndcg(top, t, 100), Double.NaN, Metrics.intraListDiversity(top, 20, cats),
-                    Metrics.novelty(top, 20, itemUsers, Math.max(1, train.numUsers())), Metrics.miscalibration(foldIn.items(u), top, 20, cats)};
         });
-        double[] sums = new double[METRICS.size()];
-        int[] counts = new int[METRICS.size()];
-        for (double[] row : perUser) {
-            if (row == null) {
-                continue;
-            }
-            for (int k = 0; k < row.length; k++) {
-                if (!Double.isNaN(row[k])) {
-                    sums[k] += row[k];
-                    counts[k]++;
+        double[][] result = new double[variants][];
+        for (int v = 0; v < variants; v++) {
+            double[] sums = new double[METRICS.size()];
+            int[] counts = new int[METRICS.size()];
+            for (double[] row : perUser[v]) {
+                if (row == null) {
+                    continue;
+                }
+                for (int k = 0; k < row.length; k++) {
+                    if (!Double.isNaN(row[k])) {
+                        sums[k] += row[k];
+                        counts[k]++;
+                    }
                 }
             }
+            double[] out = new double[METRICS.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = counts[k] == 0 ? Double.NaN : sums[k] / counts[k];
+            }
+            int c = 0;
+            for (int i = 0; i < n; i++) {
+                c += covered[v].get(i);
+            }
+            out[4] = n == 0 ? 0 : (double) c / n;
+            result[v] = out;
         }
-        double[] out = new double[METRICS.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = counts[k] == 0 ? Double.NaN : sums[k] / counts[k];
-        }
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            c += covered.get(i);
-        }
-        out[4] = n == 0 ? 0 : (double) c / n;
-        return out;
+        return result;
     }
 
     /** {@return the indexes of the {@code k} highest finite scores, best first; ties by lower index} */

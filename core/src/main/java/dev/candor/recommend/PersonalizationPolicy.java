@@ -17,7 +17,7 @@ import java.util.Optional;
  *       learned interests, popular; with fewer than {@link #THIN_EVIDENCE} evidence items the
  *       blend leans on popular and says so.</li>
  * </ul>
- * Stateless and thread-safe.
+ * Immutable and thread-safe.
  */
 public final class PersonalizationPolicy {
     /**
@@ -29,6 +29,32 @@ public final class PersonalizationPolicy {
 
     /** Fewer distinct evidence items than this is thin evidence. */
     public static final int THIN_EVIDENCE = 3;
+
+    private final Map<String, Double> fullWeights;
+
+    /** A policy with {@link #FULL_WEIGHTS}. */
+    public PersonalizationPolicy() {
+        this(FULL_WEIGHTS);
+    }
+
+    /**
+     * A policy whose level-{@code full} weights (enough evidence, intensity {@code high}) are
+     * {@code fullWeights}: those {@code candor evaluate --tune} chose for a data set
+     * ({@code EngineConfig.Collaborative#fullWeights}).
+     */
+    public PersonalizationPolicy(Map<String, Double> fullWeights) {
+        fullWeights.forEach((source, w) -> {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weights must be >= 0 and finite. Provided value for " + source + ": " + w);
+            }
+        });
+        this.fullWeights = Map.copyOf(fullWeights);
+    }
+
+    /** {@return the weights at level full with enough evidence and intensity high} */
+    public Map<String, Double> fullWeights() {
+        return fullWeights;
+    }
 
     /** {@return the level the subject's consent and intensity allow, before looking at evidence} */
     public PersonalizationLevel allowedLevel(UserState user) {
@@ -96,7 +122,7 @@ public final class PersonalizationPolicy {
         };
     }
 
-    private static PolicyDecision full(UserState user, WeightedHistory evidence) {
+    private PolicyDecision full(UserState user, WeightedHistory evidence) {
         boolean medium = user.preferences().intensity() == Intensity.MEDIUM;
         if (evidence.size() < THIN_EVIDENCE) {
             return new PolicyDecision(PersonalizationLevel.FULL, Map.of("ease", 0.5, "ials", 0.5, "content", 0.5, "community", 0.4,
@@ -106,6 +132,6 @@ public final class PersonalizationPolicy {
         return medium
                 ? new PolicyDecision(PersonalizationLevel.FULL, Map.of("ease", 0.6, "ials", 0.6, "content", 0.4, "community", 0.2,
                         "popular", 0.15, "category", 0.05), Optional.empty())
-                : new PolicyDecision(PersonalizationLevel.FULL, FULL_WEIGHTS, Optional.empty());
+                : new PolicyDecision(PersonalizationLevel.FULL, fullWeights, Optional.empty());
     }
 }

@@ -6,12 +6,22 @@ import dev.candor.recommend.InteractionMatrix;
 import dev.candor.recommend.source.EaseModel;
 import java.util.Map;
 
-/** EASE (Steck 2019) on the training users; held-out users scored from their fold-in ({@link EaseModel}). */
+/**
+ * EASE (Steck 2019) on the training users, with an optional dropout-emphasis penalty (EDLAE, Steck
+ * 2020); held-out users scored from their fold-in ({@link EaseModel}).
+ */
 public final class EaseAlgorithm implements Algorithm {
     private final double lambda;
+    private final double dropout;
 
     public EaseAlgorithm(double lambda) {
+        this(lambda, 0);
+    }
+
+    /** @param dropout EDLAE's dropout rate (0: plain EASE) */
+    public EaseAlgorithm(double lambda, double dropout) {
         this.lambda = lambda;
+        this.dropout = dropout;
     }
 
     @Override
@@ -21,12 +31,15 @@ public final class EaseAlgorithm implements Algorithm {
 
     @Override
     public Map<String, Object> params() {
-        return Map.of("lambda", lambda);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("lambda", lambda);
+        m.put("dropout", dropout);
+        return m;
     }
 
     @Override
     public Fitted fit(FoldData data) {
-        EaseModel model = EaseModel.fit(data.train(), lambda);
+        EaseModel model = EaseModel.fit(data.train(), lambda, dropout);
         InteractionMatrix foldIn = data.foldIn();
         return (user, out) -> model.score(foldIn.items(user), null, out);
     }

@@ -27,6 +27,7 @@ public final class IalsAlgorithm implements Algorithm {
         m.put("iterations", params.iterations());
         m.put("alpha", params.alpha());
         m.put("lambda", params.lambda());
+        m.put("nu", params.nu());
         return m;
     }
 

@@ -12,6 +12,12 @@ import org.netlib.util.intW;
  * each history item's contribution {@code w(i) · B[i][j]} is exact (it can be negative: an item can
  * speak against another).
  *
+ * <p>With a dropout rate {@code p > 0} the penalty is the one of EDLAE (Steck 2020, "Autoencoders that
+ * don't overfit towards the Identity", the emphasized denoising linear autoencoder): item i's
+ * diagonal gets {@code λ + p / (1 − p) · XᵀX[i][i]} instead of λ, so popular items are regularized
+ * more; the zero diagonal and the exact per-history-item decomposition are unchanged. {@code p = 0}
+ * is plain EASE.
+ *
  * <p>The inverse is computed by LAPACK ({@code dpotrf}/{@code dpotri}, Cholesky) through
  * dev.ludovic.netlib, which uses the native OpenBLAS when {@code libopenblas0-pthread} is installed
  * and a Java implementation otherwise. Memory: n² doubles while fitting, n² floats after.
@@ -37,17 +43,38 @@ public final class EaseModel {
         return fit(gram(x), x.numItems(), lambda);
     }
 
+    /**
+     * Fits EDLAE on the rows of {@code x}: EASE with the dropout-emphasis penalty (see the class comment).
+     *
+     * @param dropout the dropout rate p, in [0, 1); 0 is plain EASE
+     */
+    public static EaseModel fit(InteractionMatrix x, double lambda, double dropout) {
+        return fit(gram(x), x.numItems(), lambda, dropout);
+    }
+
     /** Fits from a precomputed Gram matrix {@code XᵀX} (n × n, symmetric; it is overwritten). */
     public static EaseModel fit(double[] gram, int n, double lambda) {
+        return fit(gram, n, lambda, 0);
+    }
+
+    /**
+     * Fits from a precomputed Gram matrix {@code XᵀX} (n × n, symmetric; it is overwritten) with
+     * dropout rate {@code dropout} (0: plain EASE).
+     */
+    public static EaseModel fit(double[] gram, int n, double lambda, double dropout) {
         if (!(lambda > 0)) {
             throw new IllegalArgumentException("lambda must be > 0. Provided value: " + lambda);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1). Provided value: " + dropout);
         }
         if (n == 0) {
             return EMPTY;
         }
         double[] p = gram;
+        double emphasis = dropout / (1 - dropout);
         for (int i = 0; i < n; i++) {
-            p[i * n + i] += lambda;
+            p[i * n + i] += lambda + emphasis * p[i * n + i];
         }
         intW info = new intW(0);
         LAPACK lapack = LAPACK.getInstance();

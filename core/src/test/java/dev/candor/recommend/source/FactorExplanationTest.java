@@ -67,7 +67,15 @@ class FactorExplanationTest {
 
     @Test
     void ease_evidenceAddsUpToTheModelsScore() {
-        EaseModel m = EaseModel.fit(train, 20);
+        easeAddsUp(EaseModel.fit(train, 20));
+    }
+
+    @Test
+    void edlae_evidenceAddsUpToTheModelsScore() {
+        easeAddsUp(EaseModel.fit(train, 20, 0.5));
+    }
+
+    private void easeAddsUp(EaseModel m) {
         SourceQuery q = query(1, 4, 7, 25);
         List<Candidate> cands = new EaseSource(() -> m, catalog, DecayPolicy.defaults()).candidates(q, 10);
         assertThat(cands).isNotEmpty();
@@ -82,7 +90,16 @@ class FactorExplanationTest {
 
     @Test
     void ials_huKorenVolinskyDecompositionAddsUpToTheFoldedInScore() {
-        IalsModel m = IalsModel.train(train, new IalsModel.Params(8, 10, 5.0, 1.0, 7));
+        ialsAddsUp(new IalsModel.Params(8, 10, 5.0, 1.0, 7));
+    }
+
+    @Test
+    void ials_withFrequencyScaledPenalty_stillAddsUp() {
+        ialsAddsUp(new IalsModel.Params(8, 10, 5.0, 0.01, 1.0, 7));
+    }
+
+    private void ialsAddsUp(IalsModel.Params p) {
+        IalsModel m = IalsModel.train(train, p);
         int[] history = {1, 4, 7, 25};
         SourceQuery q = query(history);
         List<Candidate> cands = new IalsSource(() -> m, catalog, DecayPolicy.defaults()).candidates(q, 10);
