@@ -1,23 +1,24 @@
 package dev.candor.trust;
 
 /**
- * Published figures findings cite as evidence, each with its source. Figures whose primary source
- * has not been checked by the Candor maintainers say so in {@link #source()}; replace the note
- * with the citation once it is confirmed (see docs/trust.md).
+ * Published figures findings cite as evidence, each with its source (where only a secondary report
+ * was found, the source names it). See docs/trust.md for why these figures and not others.
  */
 public enum PublishedFigure {
-    /** Creepiness. */
-    TOO_ACCURATE_IS_CREEPY("43% of consumers are uncomfortable when personalization feels too accurate (\"creepy\")",
-            "figure as cited in Candor issue 6; primary source not yet confirmed"),
-    /** Privacy violations cost customers. */
-    ABANDON_AFTER_PRIVACY_VIOLATION("41% of consumers would abandon a brand after a privacy violation",
-            "figure as cited in Candor issue 6; primary source not yet confirmed"),
-    /** Data quality sinks personalization. */
-    POOR_DATA_QUALITY_FAILS("45% of personalization initiatives fail because of poor data quality",
-            "figure as cited in Candor issue 6; primary source not yet confirmed"),
-    /** Transparency and control pay. */
-    TRANSPARENT_CONTROL_CLV("Transparent, user-controlled personalization sees 19.2% higher customer lifetime value",
-            "figure as cited in Candor issue 6; primary source not yet confirmed"),
+    /** Personalization that oversteps feels creepy. */
+    CREEPY_PERSONALIZATION("75% of US consumers find most forms of personalization at least somewhat creepy",
+            "InMoment, consumer survey of December 2017, as reported by eMarketer, \"Brands Know They're Being Creepy\" (2018)"),
+    /** Lost trust costs customers. */
+    DEFECTION_OVER_TRUST("41% of US consumers left a company in the past year because of poor personalization and lack of trust",
+            "an Accenture study (2017), as reported by eMarketer, \"Brands Know They're Being Creepy\" (2018)"),
+    /** Data sinks personalization programmes. */
+    DATA_IS_THE_OBSTACLE("27% of marketers name data as the key obstacle to personalization, and 80% of those who invested in it are "
+            + "expected to abandon it by 2025 for lack of return, the perils of customer data management, or both",
+            "Gartner, \"Predicts 2020: Marketers, They're Just Not That Into You\" (press release, December 2019)"),
+    /** Transparency pays. */
+    TRANSPARENCY_PAYS("Telling shoppers that an ad was based on their activity on the site raised click-through by 11%, time spent "
+            + "on the product by 34% and its revenue by 38%; inferring from outside sources cut purchase intent by 17%",
+            "L. K. John, T. Kim and K. Barasz, \"Ads That Don't Overstep\", Harvard Business Review, January–February 2018"),
     /** Missing personalization frustrates too. */
     MISSING_PERSONALIZATION_FRUSTRATES("76% of consumers get frustrated when personalization is missing",
             "McKinsey & Company, \"The value of getting personalization right—or wrong—is multiplying\", Next in Personalization 2021 report");

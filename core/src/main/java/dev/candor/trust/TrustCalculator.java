@@ -67,18 +67,18 @@ public final class TrustCalculator {
         Dimension d = Dimension.TRANSPARENCY;
         c.add(flag(d, 2, in.explanationsEnabled(), "Recommendations are served with their reasons.",
                 "Explanations are switched off; serve every recommendation with its reasons.",
-                "explanations " + (in.explanationsEnabled() ? "on" : "off"), PublishedFigure.TRANSPARENT_CONTROL_CLV));
+                "explanations " + (in.explanationsEnabled() ? "on" : "off"), PublishedFigure.TRANSPARENCY_PAYS));
         if (!in.explanationsEnabled()) {
             c.add(Check.of(d, 1, 0, "No served item is explained while explanations are off.",
-                    "explanation coverage: 0 by configuration", PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                    "explanation coverage: 0 by configuration", PublishedFigure.CREEPY_PERSONALIZATION));
         } else if (in.explanationCoverage().isEmpty()) {
             c.add(Check.of(d, 1, 0.5, "Explanation coverage is not measured; collect trust metrics.",
-                    "explanation coverage: not measured", PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                    "explanation coverage: not measured", PublishedFigure.CREEPY_PERSONALIZATION));
         } else {
             double cov = in.explanationCoverage().get();
             c.add(Check.of(d, 1, cov, cov >= 1 ? "Every served item carried at least one reason."
                             : "Some served items had no reason; find the source that serves them unexplained.",
-                    "explanation coverage: " + pct(cov), PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                    "explanation coverage: " + pct(cov), PublishedFigure.CREEPY_PERSONALIZATION));
         }
     }
 
@@ -86,10 +86,10 @@ public final class TrustCalculator {
         Dimension d = Dimension.USER_CONTROL;
         c.add(flag(d, 1, in.preferenceCenter(), "Users can view and correct their inferred interests.",
                 "Users cannot see what is inferred about them; expose the preference center.",
-                "preference center " + onOff(in.preferenceCenter()), PublishedFigure.TRANSPARENT_CONTROL_CLV));
+                "preference center " + onOff(in.preferenceCenter()), PublishedFigure.TRANSPARENCY_PAYS));
         c.add(flag(d, 1, in.feedbackOnNextRequest(), "\"Not interested\" and \"too personal\" act on the next request.",
                 "Feedback does not act on the next request; apply it immediately.",
-                "feedback on next request " + onOff(in.feedbackOnNextRequest()), PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                "feedback on next request " + onOff(in.feedbackOnNextRequest()), PublishedFigure.CREEPY_PERSONALIZATION));
         c.add(flag(d, 1, in.personalizationSwitch(), "Users can switch personalization off.",
                 "Users cannot switch personalization off; offer the switch.",
                 "personalization switch " + onOff(in.personalizationSwitch()), null));
@@ -97,7 +97,7 @@ public final class TrustCalculator {
                 "Few recommendations draw \"too personal\" or \"not interested\".",
                 "Complaints are elevated; look at which sources and variants draw them.",
                 "Complaints are high: recommendations feel intrusive or irrelevant; reduce personalization intensity.",
-                PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                PublishedFigure.CREEPY_PERSONALIZATION));
     }
 
     private static void consent(SelfAssessmentInputs in, List<Check> c) {
@@ -106,14 +106,14 @@ public final class TrustCalculator {
         c.add(flag(d, 2, pbd, "Nothing is used for personalization until the user opts in.",
                 "Data is used until users object; make personalization and behavioural data opt-in.",
                 "consent default: " + in.consentDefault().name().toLowerCase(Locale.ROOT),
-                PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                PublishedFigure.DEFECTION_OVER_TRUST));
         c.add(flag(d, 1, in.perPurposeConsent(), "Consent is recorded per purpose, so users keep the personalization they value.",
                 "One consent covers every use; ask per purpose.",
                 "per-purpose consent " + onOff(in.perPurposeConsent()), PublishedFigure.MISSING_PERSONALIZATION_FRUSTRATES));
         c.add(band(d, 1, in.optOutRate(), OPT_OUT_OK, OPT_OUT_HIGH, "opt-out rate",
                 "Few users withdraw consent.", "Opt-outs are elevated; check recent changes and experiments.",
                 "Opt-outs are high: users are withdrawing consent; find what drives it.",
-                PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                PublishedFigure.DEFECTION_OVER_TRUST));
     }
 
     private static void minimization(SelfAssessmentInputs in, List<Check> c) {
@@ -121,20 +121,20 @@ public final class TrustCalculator {
         c.add(flag(d, 2, in.retentionConfigured(), "Events are deleted after a retention period.",
                 "No retention is configured: events are kept forever; set a TTL per event type.",
                 "retention " + (in.retentionConfigured() ? "configured" : "not configured"),
-                PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                PublishedFigure.DEFECTION_OVER_TRUST));
         c.add(flag(d, 1, in.pseudonymization(), "User ids are pseudonymized before storage.",
                 "Raw user ids reach storage; pseudonymize at the edge.",
                 "pseudonymization " + onOff(in.pseudonymization()), null));
         c.add(flag(d, 1, in.erasureWithUnlearning(), "Erasure removes the data and its influence on models.",
                 "Erasure leaves the subject's influence in models; retrain or unlearn on erasure.",
-                "erasure with unlearning " + onOff(in.erasureWithUnlearning()), PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                "erasure with unlearning " + onOff(in.erasureWithUnlearning()), PublishedFigure.DEFECTION_OVER_TRUST));
     }
 
     private static void sensitive(SelfAssessmentInputs in, List<Check> c) {
         Dimension d = Dimension.SENSITIVE_INFERENCES;
         c.add(flag(d, 2, in.sensitiveCategories() > 0, "Sensitive categories are never inferred without an opt-in.",
                 "No sensitive categories are configured; anything may be inferred from behaviour.",
-                "sensitive categories configured: " + in.sensitiveCategories(), PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                "sensitive categories configured: " + in.sensitiveCategories(), PublishedFigure.CREEPY_PERSONALIZATION));
         int k = in.kAnonymity();
         double credit = k >= K_SAFE ? 1 : k >= K_MIN ? 0.5 : 0;
         c.add(Check.of(d, 1, credit, credit == 1 ? "Group signals rest on at least " + K_SAFE + " people."
@@ -146,7 +146,7 @@ public final class TrustCalculator {
         Dimension d = Dimension.DECAY_AND_CONTEXT;
         c.add(flag(d, 2, in.decayConfigured(), "Old behaviour loses weight over time.",
                 "No event type decays: old behaviour defines users forever; set half-lives.",
-                "decay " + (in.decayConfigured() ? "configured" : "not configured"), PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                "decay " + (in.decayConfigured() ? "configured" : "not configured"), PublishedFigure.CREEPY_PERSONALIZATION));
         c.add(flag(d, 1, in.contextNeedsConsent(), "Request context is used only with the context purpose.",
                 "Request context is used without consent; gate it on the context purpose.",
                 "context gated on consent " + onOff(in.contextNeedsConsent()), null));
@@ -156,11 +156,11 @@ public final class TrustCalculator {
         Dimension d = Dimension.DATA_QUALITY;
         c.add(flag(d, 1, in.inputValidation(), "Malformed events are rejected with an error, not stored.",
                 "Malformed events are stored; validate at ingest.",
-                "input validation " + onOff(in.inputValidation()), PublishedFigure.POOR_DATA_QUALITY_FAILS));
+                "input validation " + onOff(in.inputValidation()), PublishedFigure.DATA_IS_THE_OBSTACLE));
         c.add(band(d, 1, in.rejectedEventRate(), REJECTED_OK, REJECTED_HIGH, "rejected event rate",
                 "Few events are rejected as malformed.", "Some integrations send malformed events; fix them at the source.",
                 "Many events are malformed: the integration is broken and the profiles built on it are unreliable.",
-                PublishedFigure.POOR_DATA_QUALITY_FAILS));
+                PublishedFigure.DATA_IS_THE_OBSTACLE));
     }
 
     private static void oversight(SelfAssessmentInputs in, List<Check> c) {
@@ -170,17 +170,17 @@ public final class TrustCalculator {
                 "curated collections " + onOff(in.curatedCollections()), null));
         c.add(flag(d, 1, in.auditLog(), "A hash-chained audit log records changes for review.",
                 "No audit log is kept; enable it and review it.",
-                "audit log " + onOff(in.auditLog()), PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                "audit log " + onOff(in.auditLog()), PublishedFigure.DEFECTION_OVER_TRUST));
     }
 
     private static void measurement(SelfAssessmentInputs in, List<Check> c) {
         Dimension d = Dimension.TRUST_MEASUREMENT;
         c.add(flag(d, 1, in.trustMonitoring(), "Opt-outs, complaints and explanation coverage are measured.",
                 "Trust is not measured; collect trust metrics next to business metrics.",
-                "trust monitoring " + onOff(in.trustMonitoring()), PublishedFigure.TOO_ACCURATE_IS_CREEPY));
+                "trust monitoring " + onOff(in.trustMonitoring()), PublishedFigure.CREEPY_PERSONALIZATION));
         c.add(flag(d, 1, in.experimentGuardrails(), "Experiments run with opt-out and complaint guardrails.",
                 "Experiments have no trust guardrails; add them.",
-                "experiment guardrails " + onOff(in.experimentGuardrails()), PublishedFigure.ABANDON_AFTER_PRIVACY_VIOLATION));
+                "experiment guardrails " + onOff(in.experimentGuardrails()), PublishedFigure.DEFECTION_OVER_TRUST));
     }
 
     private static Check flag(Dimension d, double points, boolean met, String ok, String gap, String observed,

@@ -91,7 +91,7 @@ class TrustCalculatorTest {
         TrustAssessment a = TrustCalculator.selfAssess(good().explanationsEnabled(false).build());
         Finding gap = a.dimension(Dimension.TRANSPARENCY).findings().getFirst();
         assertThat(gap.status()).isEqualTo(Finding.Status.GAP);
-        assertThat(gap.evidence()).contains("explanations off").contains("19.2% higher customer lifetime value")
+        assertThat(gap.evidence()).contains("explanations off").contains("raised click-through by 11%")
                 .contains("source:");
         assertThat(a.dimensions()).allSatisfy(d -> assertThat(d.findings()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.evidence()).isNotBlank()));
@@ -137,7 +137,7 @@ class TrustCalculatorTest {
         assertThat(optOut.dimension(Dimension.CONSENT_AND_PURPOSE).score()).isEqualTo(33);
         assertThat(optOut.overall()).isLessThan(best.overall());
         Finding f = optOut.dimension(Dimension.CONSENT_AND_PURPOSE).findings().getFirst();
-        assertThat(f.evidence()).contains("answer to 'consent_default': opt_out").contains("41% of consumers");
+        assertThat(f.evidence()).contains("answer to 'consent_default': opt_out").contains("41% of US consumers left a company");
     }
 
     @Test
