@@ -9,7 +9,7 @@ public enum PublishedFigure {
     CREEPY_PERSONALIZATION("75% of US consumers find most forms of personalization at least somewhat creepy",
             "InMoment, consumer survey of December 2017, as reported by eMarketer, \"Brands Know They're Being Creepy\" (2018)"),
     /** Lost trust costs customers. */
-    DEFECTION_OVER_TRUST("41% of US consumers left a company in the past year because of poor personalization and lack of trust",
+    DEFECTION_OVER_TRUST("41% of US consumers left a company because of poor personalization and lack of trust",
             "an Accenture study (2017), as reported by eMarketer, \"Brands Know They're Being Creepy\" (2018)"),
     /** Data sinks personalization programmes. */
     DATA_IS_THE_OBSTACLE("27% of marketers name data as the key obstacle to personalization, and 80% of those who invested in it are "
