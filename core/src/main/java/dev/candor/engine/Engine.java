@@ -106,6 +106,12 @@ public final class Engine implements AutoCloseable {
     /** Held while training; separate from the engine's monitor so erasures can delete while a refit runs. */
     private final Object trainLock = new Object();
     private final RefitCoalescer refits = new RefitCoalescer(() -> retrain("system"));
+    /**
+     * Ingest holds it shared from its consent check until its rows are committed and indexed;
+     * erasure's deletions hold it exclusively. So a batch that checked consent before an erasure
+     * is either committed before the erasure deletes, or sees the erased subject's empty consent.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock subjectGate = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     private Engine(Builder b) {
         this.storage = Objects.requireNonNull(b.storage, "storage");
@@ -299,9 +305,15 @@ public final class Engine implements AutoCloseable {
      * whether or not the event itself was kept (that needs the behavioural purposes).
      */
     public IngestReport ingest(List<RawEvent> batch) {
-        IngestReport report = ingest.ingest(batch);
-        creditOutcomes(batch, report);
-        return report;
+        var shared = subjectGate.readLock();
+        shared.lock();
+        try {
+            IngestReport report = ingest.ingest(batch);
+            creditOutcomes(batch, report);
+            return report;
+        } finally {
+            shared.unlock();
+        }
     }
 
     private void creditOutcomes(List<RawEvent> batch, IngestReport report) {
@@ -709,7 +721,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Deletes everything held about the subject (not yet their influence on models). {@return rows removed per kind} */
-    private synchronized Map<String, Long> removeSubject(SubjectId subject) {
+    private Map<String, Long> removeSubject(SubjectId subject) {
+        var exclusive = subjectGate.writeLock();
+        exclusive.lock(); // waits for batches in flight, which may hold the subject's events
+        try {
+            synchronized (this) {
+                return removeSubjectGated(subject);
+            }
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private Map<String, Long> removeSubjectGated(SubjectId subject) {
         Map<String, Long> removed = new java.util.LinkedHashMap<>();
         removed.put("consent_rows", storage.consents().deleteSubject(subject));
         consents.forget(subject);

@@ -161,4 +161,43 @@ class ErasureTest {
         assertThat(r.removed()).containsEntry("data_keys", 1L);
         assertThat(f.engine.text(stored)).as("a copy of the row (a backup) can no longer be read").isEmpty();
     }
+
+    @Test
+    void aBatchInFlightWhenTheErasureStarts_isCommittedBeforeTheDeletionsOrNotAtAll() throws Exception {
+        EngineFixture f = new EngineFixture();
+        f.grant("erin", Purpose.PERSONALIZATION, Purpose.BEHAVIORAL);
+        var parked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        f.storage.beforeAppend = () -> {
+            parked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            // the batch has passed its consent check and waits at the store's append
+            var ingest = pool.submit(() -> f.engine.ingest(List.of(RawEvent.of("erin", "a1", "view"), RawEvent.of("erin", "d1", "like"))));
+            assertThat(parked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            f.storage.beforeAppend = () -> { };
+            Thread[] eraser = new Thread[1];
+            var erase = pool.submit(() -> {
+                eraser[0] = Thread.currentThread();
+                return f.engine.erase(f.subject("erin"));
+            });
+            // let the erasure run as far as it can: to the gate, or (without one) through its deletions
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && f.storage.consents().current(f.subject("erin")).isPresent()
+                    && (eraser[0] == null || eraser[0].getState() != Thread.State.WAITING)) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+            assertThat(ingest.get(30, java.util.concurrent.TimeUnit.SECONDS).accepted()).isEqualTo(2);
+            ErasureReceipt receipt = erase.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(receipt.removed()).containsEntry("events", 2L);
+        }
+        assertThat(f.storage.events().forSubject(f.subject("erin"))).isEmpty();
+        assertThat(f.engine.index().subjectIds()).doesNotContain(f.subject("erin"));
+    }
 }

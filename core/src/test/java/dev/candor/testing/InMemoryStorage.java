@@ -42,6 +42,8 @@ public final class InMemoryStorage implements Storage {
     private final Map<String, ApiKey> keys = new TreeMap<>();
     /** Number of calls that read behavioural events. */
     public final AtomicInteger eventReads = new AtomicInteger();
+    /** Runs at the start of each event append, outside the storage's lock (tests park an ingest there). */
+    public volatile Runnable beforeAppend = () -> { };
 
     @Override
     public ItemStore items() {
@@ -149,6 +151,7 @@ public final class InMemoryStorage implements Storage {
         return new EventStore() {
             @Override
             public void append(List<Event> batch) {
+                beforeAppend.run();
                 synchronized (InMemoryStorage.this) {
                     batch.forEach(e -> events.put(e.id(), e));
                 }
