@@ -26,6 +26,13 @@ public final class Ingest {
     private Ingest() {
     }
 
+    /** {@return the CPU time of the event store's commit thread so far, in ns} */
+    static long commitThreadCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("candor-event-commit"))
+                .mapToLong(t -> threads.getThreadCpuTime(t.threadId())).sum();
+    }
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
@@ -70,8 +77,15 @@ public final class Ingest {
             Load.run(s, 3, clients, (c, r) -> s.send("POST", "/v1/events", bodies.get(r.nextInt(bodies.size()))), BATCH);
             List<Load.Result> results = new ArrayList<>();
             results.add(Load.run(s, seconds, clients, (c, r) -> s.send("GET", "/health", null), 0).named("baseline: GET /health"));
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long commit0 = commitThreadCpu();
+            long wall0 = System.nanoTime();
             results.add(Load.run(s, seconds, clients, (c, r) -> s.send("POST", "/v1/events", bodies.get(r.nextInt(bodies.size()))), BATCH)
                     .named("POST /v1/events, batches of 1,000"));
+            double wall = System.nanoTime() - wall0;
+            double cores = (os.getProcessCpuTime() - cpu0) / wall;
+            double commitCores = (commitThreadCpu() - commit0) / wall;
             double keptShare = kept[0] / (double) (bodies.size() * BATCH);
             StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Measured %s by `bench/run Ingest %d %d%s` (%s; ingest only, nothing "
                     + "else running; %d closed-loop clients on the same 2-core machine for %d s each; HTTP/1.1 on loopback; request bodies "
@@ -85,6 +99,8 @@ public final class Ingest {
                         r.units() > 0 ? String.format(Locale.ROOT, "%,.0f", r.units() / r.seconds()) : "—",
                         r.units() > 0 ? String.format(Locale.ROOT, "%,.0f", keptShare * r.units() / r.seconds()) : "—"));
             }
+            md.append(String.format(Locale.ROOT, "%nDuring the ingest run this JVM (server and load generator) used %.2f cores of CPU on average, "
+                    + "the store's commit thread %.2f; machine load average %.1f.%n", cores, commitCores, os.getSystemLoadAverage()));
             System.out.println(md);
             Sections.write(docs, "ingest" + (db.isPresent() ? "-postgres" : ""), "Ingest throughput" + (db.isPresent() ? " (PostgreSQL)" : ""),
                     md.toString());

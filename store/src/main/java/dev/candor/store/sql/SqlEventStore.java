@@ -67,9 +67,18 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                 }
                 next[0] = chunk;
                 next[1] = chunkRows;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (id, subject, chunk, item, type, value, ts, session, "
-                        + "device, daypart, region, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                // Most events carry no session, context or text: those bind 7 parameters instead of 12.
+                try (PreparedStatement plain = c.prepareStatement("INSERT INTO events (id, subject, chunk, item, type, value, ts) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement full = c.prepareStatement("INSERT INTO events (id, subject, chunk, item, type, value, ts, session, "
+                             + "device, daypart, region, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    int plainRows = 0;
+                    int fullRows = 0;
                     for (Event e : events) {
+                        Context x = e.context();
+                        boolean bare = e.session().isEmpty() && x.device().isEmpty() && x.daypart().isEmpty() && x.region().isEmpty()
+                                && e.sealedText().isEmpty();
+                        PreparedStatement ps = bare ? plain : full;
                         ps.setLong(1, e.id());
                         ps.setLong(2, subjectId(c, e.subject(), assigned));
                         ps.setLong(3, next[0]);
@@ -77,14 +86,19 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                         ps.setString(5, e.type().name());
                         ps.setDouble(6, e.value());
                         ps.setLong(7, Codec.micros(e.timestamp()));
-                        ps.setString(8, Sql.nullable(e.session()));
-                        ps.setString(9, Sql.nullable(e.context().device()));
-                        ps.setString(10, Sql.nullable(e.context().daypart()));
-                        ps.setString(11, Sql.nullable(e.context().region()));
-                        if (e.sealedText().isPresent()) {
-                            ps.setBytes(12, e.sealedText().get());
+                        if (bare) {
+                            plainRows++;
                         } else {
-                            ps.setNull(12, java.sql.Types.BINARY);
+                            fullRows++;
+                            ps.setString(8, Sql.nullable(e.session()));
+                            ps.setString(9, Sql.nullable(e.context().device()));
+                            ps.setString(10, Sql.nullable(e.context().daypart()));
+                            ps.setString(11, Sql.nullable(e.context().region()));
+                            if (e.sealedText().isPresent()) {
+                                ps.setBytes(12, e.sealedText().get());
+                            } else {
+                                ps.setNull(12, java.sql.Types.BINARY);
+                            }
                         }
                         ps.addBatch();
                         if (++next[1] == CHUNK_ROWS) {
@@ -92,7 +106,12 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                             next[1] = 0;
                         }
                     }
-                    ps.executeBatch();
+                    if (plainRows > 0) {
+                        plain.executeBatch();
+                    }
+                    if (fullRows > 0) {
+                        full.executeBatch();
+                    }
                 }
                 return null;
             });
