@@ -184,7 +184,9 @@ final class SqlEventStore implements EventStore, AutoCloseable {
 
     /** {@return the lowest and highest chunk stored (1, 0 when there are no events)} */
     private static long[] chunkRange(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(chunk), MAX(chunk) FROM events"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                // two subqueries: SQLite answers a lone MIN or MAX from the index, but scans it for both at once
+                "SELECT (SELECT MIN(chunk) FROM events), (SELECT MAX(chunk) FROM events)"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             long min = rs.getLong(1);
             return rs.wasNull() ? new long[] {1, 0} : new long[] {min, rs.getLong(2)};
