@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Ingest only: closed-loop clients on the same machine each POST batches of 1,000 events back to
  * back (every event consent-checked and durably committed before the reply), with {@code GET /health}
- * as the same-run baseline and nothing else running. 2,000 users who granted consent and 200 who did
+ * as the same-run baseline and no other requests. 2,000 users who granted consent and 200 who did
  * not (their events are dropped, so every batch exercises the consent check both ways); the bodies
  * are built before the clock starts, so the figure is the server's, not the load generator's JSON
  * building. Writes docs/benchmarks.md between {@code <!-- ingest:begin -->} and
@@ -53,7 +53,8 @@ public final class Ingest {
                 StringBuilder b = new StringBuilder(80_000).append('[');
                 for (int e = 0; e < BATCH; e++) {
                     boolean refuses = rnd.nextInt(20) == 0;
-                    b.append(e == 0 ? "" : ",").append("{\"user\":\"").append(refuses ? "refuse-" + rnd.nextInt(REFUSING) : "load-" + rnd.nextInt(CONSENTING))
+                    String user = refuses ? "refuse-" + rnd.nextInt(REFUSING) : "load-" + rnd.nextInt(CONSENTING);
+                    b.append(e == 0 ? "" : ",").append("{\"user\":\"").append(user)
                             .append("\",\"item\":\"").append(items.get(rnd.nextInt(items.size()))).append("\",\"type\":\"")
                             .append(rnd.nextInt(4) == 0 ? "click" : "view").append('"');
                     if (rnd.nextInt(4) == 0) {
@@ -87,11 +88,13 @@ public final class Ingest {
             double cores = (os.getProcessCpuTime() - cpu0) / wall;
             double commitCores = (commitThreadCpu() - commit0) / wall;
             double keptShare = kept[0] / (double) (bodies.size() * BATCH);
-            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Measured %s by `bench/run Ingest %d %d%s` (%s; ingest only, nothing "
-                    + "else running; %d closed-loop clients on the same 2-core machine for %d s each; HTTP/1.1 on loopback; request bodies "
-                    + "built before the clock starts). Each batch holds 1,000 events of %,d users who consented and %,d who did not "
+            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Measured %s by `bench/run Ingest %d %d%s` (%s; ingest only, no other "
+                    + "requests, the background trainer refitting as usual; %d closed-loop clients on the same 2-core machine for %d s each; "
+                    + "HTTP/1.1 on loopback; request bodies built before the clock starts). Each batch holds 1,000 events of %,d users "
+                    + "who consented and %,d who did not "
                     + "(%.1f %% of events are kept, the rest dropped by the consent check); every kept event is durable before the reply.%n%n",
-                    LocalDate.now(), seconds, clients, db.isPresent() ? " docs/benchmarks.md <jdbc-url>" : "", db.isPresent() ? "PostgreSQL" : "SQLite",
+                    LocalDate.now(), seconds, clients, db.isPresent() ? " docs/benchmarks.md <jdbc-url>" : "",
+                    db.isPresent() ? "PostgreSQL" : "SQLite",
                     clients, seconds, CONSENTING, REFUSING, 100 * keptShare));
             md.append("| request | req/s | p50 | p99 | events/s (checked) | events/s (kept) |\n|---|---|---|---|---|---|\n");
             for (Load.Result r : results) {

@@ -196,7 +196,8 @@ final class SqlEventStore implements EventStore, AutoCloseable {
     @Override
     public Optional<Event> get(long eventId) {
         return db.read("read event", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS + " FROM events e JOIN subjects s ON s.id = e.subject WHERE e.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS
+                    + " FROM events e JOIN subjects s ON s.id = e.subject WHERE e.id = ?")) {
                 ps.setLong(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs, 2, SubjectId.of(rs.getString(1)))) : Optional.empty();
@@ -212,8 +213,8 @@ final class SqlEventStore implements EventStore, AutoCloseable {
         while (true) {
             long from = after;
             List<Event> page = db.read("scan events", c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS + " FROM events e JOIN subjects s ON s.id = e.subject "
-                        + "WHERE e.id > ? ORDER BY e.id LIMIT 10000")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS
+                        + " FROM events e JOIN subjects s ON s.id = e.subject WHERE e.id > ? ORDER BY e.id LIMIT 10000")) {
                     ps.setLong(1, from);
                     List<Event> out = new ArrayList<>(10_000);
                     try (ResultSet rs = ps.executeQuery()) {

@@ -50,7 +50,8 @@ class SqliteStorageTest extends StorageContractTest {
         org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations(Dialect.SQLITE.migrations()).target("8").load().migrate();
         try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
             st.executeUpdate("INSERT INTO events (id, subject, item, type, value, ts, session, device) VALUES "
-                    + "(1, '" + subject(1).value() + "', 'a', 'view', 1.0, 5, 's1', 'mobile'), (2, '" + subject(2).value() + "', 'b', 'click', 2.0, 6, NULL, NULL), "
+                    + "(1, '" + subject(1).value() + "', 'a', 'view', 1.0, 5, 's1', 'mobile'), "
+                    + "(2, '" + subject(2).value() + "', 'b', 'click', 2.0, 6, NULL, NULL), "
                     + "(3, '" + subject(1).value() + "', 'c', 'view', 1.0, 7, NULL, NULL)");
         }
         storage = Storages.open(java.util.Optional.empty(), old);
