@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,8 +79,14 @@ public final class IngestPipeline {
     public IngestReport ingest(List<RawEvent> batch) {
         Instant now = clock.instant();
         List<Event> accepted = new ArrayList<>(batch.size());
+        int[] items = new int[batch.size()];
+        byte[] kinds = new byte[batch.size()];
         Map<DropReason, Integer> dropped = new EnumMap<>(DropReason.class);
         List<RowError> errors = new ArrayList<>();
+        // Within one batch a user's pseudonym and consent are looked up once. Held for this call
+        // only: raw ids are never kept beyond the request that carried them.
+        Map<String, SubjectId> subjects = new HashMap<>();
+        Map<SubjectId, ConsentState> consentOf = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             RawEvent raw = batch.get(i);
             Optional<RowError> invalid = validate(i, raw, now);
@@ -87,8 +94,8 @@ public final class IngestPipeline {
                 errors.add(invalid.get());
                 continue;
             }
-            SubjectId subject = pseudonymizer.subject(raw.user());
-            ConsentState consent = consents.current(subject);
+            SubjectId subject = subjects.computeIfAbsent(raw.user(), pseudonymizer::subject);
+            ConsentState consent = consentOf.computeIfAbsent(subject, consents::current);
             Optional<DropReason> drop = gate.check(consent);
             if (drop.isPresent()) {
                 dropped.merge(drop.get(), 1, Integer::sum);
@@ -96,15 +103,18 @@ public final class IngestPipeline {
             }
             long id = ids.next();
             Optional<byte[]> sealed = raw.text().map(t -> cipher.encrypt(subject, "event:" + id, t));
-            accepted.add(new Event(id, subject, ItemId.of(raw.item()), EventType.of(raw.type()),
-                    raw.value().orElse(1.0), raw.timestamp().orElse(now),
+            ItemId item = ItemId.of(raw.item());
+            EventType type = EventType.of(raw.type());
+            items[accepted.size()] = catalog.indexOf(item).orElseThrow();
+            kinds[accepted.size()] = decay.code(type).orElseThrow();
+            accepted.add(new Event(id, subject, item, type, raw.value().orElse(1.0), raw.timestamp().orElse(now),
                     raw.session().map(pseudonymizer::session), minimizer.minimize(raw.context(), consent), sealed));
         }
         if (!accepted.isEmpty()) {
             store.append(accepted);
-            for (Event e : accepted) {
-                index.add(e.subject(), e.id(), catalog.indexOf(e.item()).orElseThrow(), decay.code(e.type()).orElseThrow(),
-                        (float) e.value(), e.timestamp().toEpochMilli(), sessionKey(e.session()),
+            for (int k = 0; k < accepted.size(); k++) {
+                Event e = accepted.get(k);
+                index.add(e.subject(), e.id(), items[k], kinds[k], (float) e.value(), e.timestamp().toEpochMilli(), sessionKey(e.session()),
                         dev.candor.profile.ContextCode.encode(e.context()));
             }
         }

@@ -38,6 +38,18 @@ public record ItemId(String value) implements Comparable<ItemId> {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
+    // Written out: the generated record methods go through a method-handle chain that showed as
+    // 13 % of ingest CPU (every event looks its item id up in hash maps).
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ItemId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(ItemId other) {
         return value.compareTo(other.value);

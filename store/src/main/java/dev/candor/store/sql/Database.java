@@ -78,6 +78,8 @@ final class Database implements AutoCloseable {
         c.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         c.setConnectionTimeout(5_000);
         c.setInitializationFailTimeout(5_000);
+        // one multi-row INSERT per batch instead of one statement per row (appends are batches)
+        c.addDataSourceProperty("reWriteBatchedInserts", "true");
         schema.ifPresent(c::setSchema);
         HikariDataSource ds = null;
         try {
@@ -207,7 +209,7 @@ final class Database implements AutoCloseable {
     /** See {@link dev.candor.store.Storage#purgeDeleted()}. */
     void purgeDeleted() {
         String sql = dialect == Dialect.SQLITE ? "PRAGMA wal_checkpoint(TRUNCATE)"
-                : "VACUUM events, consent, consent_history, preferences, feedback, audit_subjects, subject_keys, "
+                : "VACUUM events, subjects, consent, consent_history, preferences, feedback, audit_subjects, subject_keys, "
                 + "experiment_impressions, experiment_participants, experiment_conversions";
         try (Connection c = writer.getConnection(); var st = c.createStatement()) {
             c.setAutoCommit(true);

@@ -45,6 +45,17 @@ class PostgresStorageTest extends StorageContractTest {
         }
     }
 
+    @Override
+    protected long queryNumber(String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(PostgresTestDatabase.url()); var st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            try (var rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void describesItselfWithoutCredentials() {
         assertThat(storage.description()).startsWith("postgresql:").doesNotContain("user=postgres").contains(schema);

@@ -50,6 +50,9 @@ public abstract class StorageContractTest {
     /** Runs raw SQL against the database behind the storage, as an attacker with file or database access could. */
     protected abstract void tamper(String sql) throws Exception;
 
+    /** {@return the single number a raw SQL query answers, read directly from the database behind the storage} */
+    protected abstract long queryNumber(String sql) throws Exception;
+
     /** Removes all data before a test; the default relies on a fresh temporary directory. */
     protected void wipe() {
     }
@@ -176,6 +179,61 @@ public abstract class StorageContractTest {
         assertThat(storage.events().deleteSubject(subject(1))).isEqualTo(1);
         assertThat(storage.events().forSubject(subject(1))).isEmpty();
         assertThat(storage.events().forSubject(subject(2))).hasSize(1);
+    }
+
+    @Test
+    void oneSubjectsEventsAcrossChunksAndReopening_areReadInOrderAndErasedWhole_withTheirSubjectRow() throws Exception {
+        int rows = SqlEventStore.CHUNK_ROWS + 4_000; // more than one chunk of the subject index
+        List<Event> first = new ArrayList<>();
+        for (int i = 1; i <= rows; i++) {
+            first.add(event(i, subject(i % 3), "i" + (i % 7)));
+        }
+        storage.events().append(first.subList(0, rows / 2));
+        storage.events().append(first.subList(rows / 2, rows));
+        storage.close();
+        storage = open(); // appends after a restart go to a new chunk
+        storage.events().append(List.of(event(rows + 1L, subject(1), "late"), event(rows + 2L, subject(2), "late")));
+        long perSubject = first.stream().filter(e -> e.subject().equals(subject(1))).count() + 1;
+        assertThat(first.stream().filter(e -> e.subject().equals(subject(2))).count() + 1).isEqualTo(perSubject);
+        List<Event> ones = storage.events().forSubject(subject(1));
+        assertThat(ones).hasSize((int) perSubject).isSortedAccordingTo(java.util.Comparator.comparingLong(Event::id));
+        assertThat(ones.getFirst().id()).isEqualTo(1);
+        assertThat(ones.getLast().item().value()).isEqualTo("late");
+        assertThat(queryNumber("SELECT COUNT(*) FROM subjects")).isEqualTo(3);
+
+        assertThat(storage.events().deleteSubject(subject(1))).isEqualTo(perSubject);
+        assertThat(storage.events().forSubject(subject(1))).isEmpty();
+        assertThat(queryNumber("SELECT COUNT(*) FROM subjects WHERE pseudonym = '" + subject(1).value() + "'")).isZero();
+        assertThat(queryNumber("SELECT COUNT(*) FROM subjects")).isEqualTo(2);
+        assertThat(storage.events().count()).isEqualTo(rows + 2L - perSubject);
+        assertThat(storage.events().forSubject(subject(2))).hasSize((int) perSubject);
+        assertThat(storage.events().get(2)).map(Event::subject).contains(subject(2));
+    }
+
+    @Test
+    void anErasedSubjectThatReturns_getsANewSubjectRow_andNoneOfItsOldEvents() throws Exception {
+        storage.events().append(List.of(event(1, subject(1), "a"), event(2, subject(2), "a")));
+        long before = queryNumber("SELECT id FROM subjects WHERE pseudonym = '" + subject(1).value() + "'");
+        assertThat(storage.events().deleteSubject(subject(1))).isEqualTo(1);
+        assertThat(storage.events().deleteSubject(subject(1))).isZero();
+        storage.events().append(List.of(event(3, subject(1), "b")));
+        assertThat(storage.events().forSubject(subject(1))).containsExactly(event(3, subject(1), "b"));
+        assertThat(queryNumber("SELECT id FROM subjects WHERE pseudonym = '" + subject(1).value() + "'")).isGreaterThan(before);
+        assertThat(storage.events().forSubject(subject(2))).containsExactly(event(2, subject(2), "a"));
+    }
+
+    @Test
+    void aFailedAppendOfANewSubject_leavesNoSubjectRow_andTheNextAppendOfThatSubjectIsReadable() throws Exception {
+        storage.events().append(List.of(event(1, subject(1), "a")));
+        List<Event> bad = List.of(event(2, subject(9), "b"), event(1, subject(9), "c")); // id 1 exists: the whole batch fails
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.events().append(bad))
+                .isInstanceOf(dev.candor.store.StoreException.class);
+        assertThat(queryNumber("SELECT COUNT(*) FROM subjects WHERE pseudonym = '" + subject(9).value() + "'")).isZero();
+        storage.events().append(List.of(event(3, subject(9), "d")));
+        assertThat(storage.events().forSubject(subject(9))).containsExactly(event(3, subject(9), "d"));
+        List<Event> all = new ArrayList<>();
+        storage.events().forEach(all::add);
+        assertThat(all).extracting(Event::subject).containsExactly(subject(1), subject(9));
     }
 
     @Test
