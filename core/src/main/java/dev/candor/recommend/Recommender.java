@@ -96,13 +96,45 @@ public final class Recommender {
                 results.add(new SourceResult(name, weight, source.candidates(query, perSource)));
             }
         });
-        List<ScoredItem> ranked = LinearBlend.blend(results);
-        for (Reranker r : rerankers) {
-            ranked = r.rerank(ranked, query, request.n());
-        }
-        List<ScoredItem> top = diversifier.diversify(ranked, request.n(), decision.diversity());
+        List<ScoredItem> top = rerankers.isEmpty()
+                ? chooseThenExplain(LinearBlend.rank(results), request.n(), decision.diversity())
+                : explainThenRerank(results, query, request.n(), decision.diversity());
         return new Recommendations(UUID.randomUUID().toString(), level, top,
                 dataUsed(top, user, level, query), decision.fallback(), decision.intent());
+    }
+
+    /**
+     * Chooses the n items to show from blended scores, then builds the reasons of those n only: each
+     * from the same numbers that scored it, so it still adds up to the item's score.
+     */
+    private List<ScoredItem> chooseThenExplain(List<LinearBlend.Blended> ranked, int n, double diversity) {
+        int pool = diversity >= 1.0 ? Math.min(n, ranked.size()) : Math.min(ranked.size(), MmrDiversifier.poolSize(n));
+        int[] items = new int[pool];
+        double[] scores = new double[pool];
+        for (int c = 0; c < pool; c++) {
+            items[c] = ranked.get(c).item();
+            scores[c] = ranked.get(c).score();
+        }
+        int[] chosen = diversifier.order(items, scores, n, diversity);
+        List<ScoredItem> top = new ArrayList<>(chosen.length);
+        double[] exact = new double[chosen.length];
+        for (int c : chosen) {
+            ScoredItem s = ranked.get(c).explain();
+            exact[top.size()] = s.score();
+            top.add(s);
+        }
+        // without diversification the list is in score order; the explained scores equal the blended ones
+        // up to rounding, and the list is ordered by the scores it shows
+        return diversity >= 1.0 ? LinearBlend.sortedByScore(top, exact) : top;
+    }
+
+    /** With rerankers, which see reasons: every blended item is explained before reranking. */
+    private List<ScoredItem> explainThenRerank(List<SourceResult> results, SourceQuery query, int n, double diversity) {
+        List<ScoredItem> ranked = LinearBlend.blend(results);
+        for (Reranker r : rerankers) {
+            ranked = r.rerank(ranked, query, n);
+        }
+        return diversifier.diversify(ranked, n, diversity);
     }
 
     private IntPredicate filter(RecommendationRequest request, UserState user, PersonalizationLevel level, Preferences prefs) {

@@ -5,7 +5,7 @@ import dev.candor.recommend.Candidate;
 import dev.candor.recommend.ScoredItem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +15,45 @@ import java.util.Map;
  * (a score-level variant of the "weighted hybrid" of Burke 2002). Because every reason is scaled by
  * exactly the factor its score is, an item's reasons still add up to its blended score. An item's
  * reasons are ordered by weight, strongest first.
+ *
+ * <p>{@link #rank} blends scores only, so a caller can choose the items to show before any reason
+ * is built; {@link Blended#explain()} then scales each source's reason by the same factor its score
+ * was scaled by.
  */
 public final class LinearBlend {
     private LinearBlend() {
+    }
+
+    /**
+     * One source's share of a blended item.
+     *
+     * @param candidate the source's candidate
+     * @param factor    the source's weight divided by its best score
+     */
+    public record Share(Candidate candidate, double factor) {
+    }
+
+    /**
+     * An item with its blended score, not yet explained.
+     *
+     * @param item   catalog index
+     * @param score  {@code Σ factor · candidate score} over its shares
+     * @param shares the sources' shares, in source order
+     */
+    public record Blended(int item, double score, List<Share> shares) {
+        public Blended {
+            shares = List.copyOf(shares);
+        }
+
+        /** {@return the item with its reasons: each source's reason scaled by its factor, strongest first} */
+        public ScoredItem explain() {
+            List<Reason> rs = new ArrayList<>(shares.size());
+            for (Share s : shares) {
+                rs.add(s.candidate().reason().scaled(s.factor()));
+            }
+            rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
+            return new ScoredItem(item, rs);
+        }
     }
 
     /**
@@ -25,7 +61,26 @@ public final class LinearBlend {
      * or no positive candidate contribute nothing.
      */
     public static List<ScoredItem> blend(List<SourceResult> results) {
-        Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
+        List<Blended> ranked = rank(results);
+        List<ScoredItem> out = new ArrayList<>(ranked.size());
+        double[] scores = new double[ranked.size()];
+        for (Blended b : ranked) {
+            ScoredItem s = b.explain();
+            scores[out.size()] = s.score();
+            out.add(s);
+        }
+        return sortedByScore(out, scores);
+    }
+
+    /**
+     * {@return the blended items by score alone, best first (ties: lower item index first)}, reasons
+     * not yet built. Same items and scores as {@link #blend} up to floating-point rounding.
+     */
+    public static List<Blended> rank(List<SourceResult> results) {
+        Map<Integer, Integer> at = new HashMap<>();
+        List<Integer> items = new ArrayList<>();
+        List<List<Share>> shares = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
         for (SourceResult r : results) {
             double best = 0;
             for (Candidate c : r.candidates()) {
@@ -37,16 +92,48 @@ public final class LinearBlend {
             double factor = r.weight() / best;
             for (Candidate c : r.candidates()) {
                 if (c.score() > 0) {
-                    reasons.computeIfAbsent(c.item(), x -> new ArrayList<>()).add(c.reason().scaled(factor));
+                    Integer k = at.get(c.item());
+                    if (k == null) {
+                        k = items.size();
+                        at.put(c.item(), k);
+                        items.add(c.item());
+                        shares.add(new ArrayList<>(2));
+                        scores.add(new double[1]);
+                    }
+                    shares.get(k).add(new Share(c, factor));
+                    scores.get(k)[0] += c.score() * factor;
                 }
             }
         }
-        List<ScoredItem> out = new ArrayList<>(reasons.size());
-        reasons.forEach((item, rs) -> {
-            rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
-            out.add(new ScoredItem(item, rs));
+        Integer[] order = new Integer[items.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(scores.get(b)[0], scores.get(a)[0]);
+            return c != 0 ? c : Integer.compare(items.get(a), items.get(b));
         });
-        out.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparingInt(ScoredItem::item));
+        List<Blended> out = new ArrayList<>(order.length);
+        for (int k : order) {
+            out.add(new Blended(items.get(k), scores.get(k)[0], shares.get(k)));
+        }
+        return out;
+    }
+
+    /** {@return the items sorted by their (aligned) exact scores, best first, ties: lower item index first} */
+    public static List<ScoredItem> sortedByScore(List<ScoredItem> items, double[] scores) {
+        Integer[] order = new Integer[items.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(items.get(a).item(), items.get(b).item());
+        });
+        List<ScoredItem> out = new ArrayList<>(order.length);
+        for (int k : order) {
+            out.add(items.get(k));
+        }
         return out;
     }
 }

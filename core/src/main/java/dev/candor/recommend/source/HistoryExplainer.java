@@ -3,7 +3,9 @@ package dev.candor.recommend.source;
 import dev.candor.explain.Evidence;
 import dev.candor.explain.Reason;
 import dev.candor.profile.DecayPolicy;
+import dev.candor.recommend.Candidate;
 import dev.candor.recommend.Catalog;
+import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +16,36 @@ final class HistoryExplainer {
     }
 
     /**
-     * The shared last step of the linear sources: the {@code limit} best positive scores among items
-     * the query accepts and the history does not hold, each explained by its per-history-item
-     * contributions (which add up to its score).
-     *
-     * @param contributions for a candidate item, the contributions aligned with {@code h}
+     * {@return the {@code limit} best positive scores among items the query accepts and the history
+     * does not hold, best first (ties: lower index first)}: the shared selection step of the linear sources.
      */
-    static List<dev.candor.recommend.Candidate> candidates(float[] scores, dev.candor.recommend.SourceQuery query, int limit,
-                                                          java.util.function.IntFunction<double[]> contributions, Catalog catalog,
-                                                          DecayPolicy decay) {
+    static int[] top(float[] scores, SourceQuery query, int limit) {
         WeightedHistory h = query.history();
-        java.util.Map<Integer, double[]> positive = new java.util.HashMap<>();
-        for (int j = 0; j < scores.length; j++) {
-            if (scores[j] > 0 && !h.contains(j) && query.accept().test(j)) {
-                positive.put(j, new double[] {scores[j]});
-            }
+        return TopK.of(scores, limit, j -> !h.contains(j) && query.accept().test(j));
+    }
+
+    /**
+     * {@return a candidate scored by the sum of its per-history-item contributions, explained by them
+     * when the reason is first needed} The contributions are computed once, so the reason is made of
+     * exactly the numbers that make the score.
+     *
+     * @param contributions aligned with {@code h}
+     */
+    static Candidate candidate(int item, double[] contributions, WeightedHistory h, Catalog catalog, DecayPolicy decay) {
+        double score = 0;
+        for (double c : contributions) {
+            score += c;
         }
-        List<dev.candor.recommend.Candidate> out = new ArrayList<>(Math.min(limit, positive.size()));
-        for (int[] top : TopK.of(positive, limit)) {
-            out.add(new dev.candor.recommend.Candidate(top[0], explain(h, contributions.apply(top[0]), catalog, decay)));
-        }
-        return out;
+        return Candidate.deferred(item, score, () -> explain(h, contributions, catalog, decay));
+    }
+
+    /**
+     * {@return a candidate with a known {@code score} whose per-history-item contributions, which add up
+     * to it, are computed only when the reason is first needed}
+     */
+    static Candidate candidate(int item, double score, java.util.function.Supplier<double[]> contributions, WeightedHistory h,
+                               Catalog catalog, DecayPolicy decay) {
+        return Candidate.deferred(item, score, () -> explain(h, contributions.get(), catalog, decay));
     }
 
     /** @param contributions aligned with {@code h}; zero contributions are left out (they add nothing) */

@@ -30,6 +30,76 @@ final class TopK {
         return out;
     }
 
+    /**
+     * {@return up to k items with the highest positive scores among those {@code eligible} accepts,
+     * best first} Same order as {@link #of(Map, int)}; allocates only the k-sized heap.
+     */
+    static int[] of(float[] scores, int k, java.util.function.IntPredicate eligible) {
+        int[] heap = new int[Math.max(0, k)]; // a min-heap of item indexes, worst (lowest score, then highest index) at the root
+        int size = 0;
+        for (int j = 0; j < scores.length && k > 0; j++) {
+            if (!(scores[j] > 0)) {
+                continue;
+            }
+            if (size == k && !better(scores, j, heap[0])) {
+                continue; // cheap rejection before the (costlier) eligibility test
+            }
+            if (!eligible.test(j)) {
+                continue;
+            }
+            if (size < k) {
+                heap[size] = j;
+                siftUp(scores, heap, size++);
+            } else {
+                heap[0] = j;
+                siftDown(scores, heap, size);
+            }
+        }
+        int[] out = new int[size];
+        for (int r = size - 1; r >= 0; r--) {
+            out[r] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(scores, heap, size);
+        }
+        return out;
+    }
+
+    /** {@return whether item a ranks before item b: higher score, ties to the lower index} */
+    private static boolean better(float[] scores, int a, int b) {
+        return scores[a] > scores[b] || scores[a] == scores[b] && a < b;
+    }
+
+    private static void siftUp(float[] scores, int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!better(scores, heap[parent], heap[at])) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(float[] scores, int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int l = 2 * at + 1;
+            if (l >= size) {
+                return;
+            }
+            int worst = l + 1 < size && better(scores, heap[l], heap[l + 1]) ? l + 1 : l;
+            if (!better(scores, heap[at], heap[worst])) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[at];
+            heap[at] = t;
+            at = worst;
+        }
+    }
+
     private static int worseFirst(Map.Entry<Integer, double[]> a, Map.Entry<Integer, double[]> b) {
         int c = Double.compare(a.getValue()[0], b.getValue()[0]);
         return c != 0 ? c : Integer.compare(b.getKey(), a.getKey());
