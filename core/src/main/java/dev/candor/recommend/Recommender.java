@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntPredicate;
@@ -140,6 +141,16 @@ public final class Recommender {
     private IntPredicate filter(RecommendationRequest request, UserState user, PersonalizationLevel level, Preferences prefs) {
         Optional<String> category = request.category().map(c -> c.toLowerCase(Locale.ROOT));
         boolean personal = level == PersonalizationLevel.FULL || level == PersonalizationLevel.LIGHT;
+        boolean[] disliked = new boolean[catalog.categoryIdCount()]; // by category id, so the test per item allocates nothing
+        boolean dislikes = personal && !prefs.dislikedCategories().isEmpty();
+        if (dislikes) {
+            for (String c : prefs.dislikedCategories()) {
+                OptionalInt id = catalog.categoryId(c);
+                if (id.isPresent() && id.getAsInt() < disliked.length) {
+                    disliked[id.getAsInt()] = true;
+                }
+            }
+        }
         return i -> {
             if (!catalog.isRecommendable(i)) {
                 return false;
@@ -150,15 +161,24 @@ public final class Recommender {
             if (personal && user.notInterested().contains(i)) {
                 return false;
             }
-            if (personal && !prefs.dislikedCategories().isEmpty()) {
-                for (String c : catalog.item(i).categories()) {
-                    if (prefs.dislikedCategories().contains(c.toLowerCase(Locale.ROOT))) {
+            if (dislikes) {
+                for (int c : catalog.categoryIds(i)) {
+                    if (c < disliked.length ? disliked[c] : dislikedByName(i, prefs)) { // a category newer than this request
                         return false;
                     }
                 }
             }
             return !catalog.isSensitive(i) || catalog.sensitivity().mayShow(catalog.item(i), prefs, category);
         };
+    }
+
+    private boolean dislikedByName(int item, Preferences prefs) {
+        for (String c : catalog.item(item).categories()) {
+            if (prefs.dislikedCategories().contains(c.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return the data categories that influenced the response: from the reasons, plus exclusions applied} */

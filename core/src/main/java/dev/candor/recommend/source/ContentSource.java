@@ -88,9 +88,12 @@ public final class ContentSource implements CandidateSource {
         }));
         record Scored(int item, double score, int popularity) {
         }
-        List<Scored> scored = new ArrayList<>();
+        Comparator<Scored> better = Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingInt(Scored::popularity).reversed())
+                .thenComparingInt(Scored::item);
+        java.util.PriorityQueue<Scored> kept = new java.util.PriorityQueue<>(Math.max(1, limit) + 1, better.reversed()); // worst at the head
         int n = catalog.size();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && limit > 0; i++) {
             if (!catalog.isRecommendable(i)) {
                 continue;
             }
@@ -99,14 +102,16 @@ public final class ContentSource implements CandidateSource {
                 s += id < byId.length ? byId[id] : 0;
             }
             if (s > 0 && !query.history().contains(i) && query.accept().test(i)) {
-                scored.add(new Scored(i, s, pop.count(i)));
+                kept.add(new Scored(i, s, pop.count(i)));
+                if (kept.size() > limit) {
+                    kept.poll();
+                }
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingInt(Scored::popularity).reversed())
-                .thenComparingInt(Scored::item));
-        List<Candidate> out = new ArrayList<>(Math.min(limit, scored.size()));
-        for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+        List<Scored> scored = new ArrayList<>(kept);
+        scored.sort(better);
+        List<Candidate> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
             out.add(Candidate.deferred(s.item(), s.score(), () -> explain(catalog.item(s.item()), interests)));
         }
         return out;
