@@ -11,7 +11,6 @@ import dev.candor.recommend.PersonalizationLevel;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,33 +85,20 @@ public final class ContentSource implements CandidateSource {
                 byId[id] = w[0] + w[1];
             }
         }));
-        record Scored(int item, double score, int popularity) {
-        }
-        Comparator<Scored> better = Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingInt(Scored::popularity).reversed())
-                .thenComparingInt(Scored::item);
-        java.util.PriorityQueue<Scored> kept = new java.util.PriorityQueue<>(Math.max(1, limit) + 1, better.reversed()); // worst at the head
         int n = catalog.size();
-        for (int i = 0; i < n && limit > 0; i++) {
-            if (!catalog.isRecommendable(i)) {
-                continue;
-            }
-            double s = 0;
-            for (int id : catalog.categoryIds(i)) {
-                s += id < byId.length ? byId[id] : 0;
-            }
-            if (s > 0 && !query.history().contains(i) && query.accept().test(i)) {
-                kept.add(new Scored(i, s, pop.count(i)));
-                if (kept.size() > limit) {
-                    kept.poll();
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (catalog.isRecommendable(i)) {
+                for (int id : catalog.categoryIds(i)) {
+                    score[i] += id < byId.length ? byId[id] : 0;
                 }
             }
         }
-        List<Scored> scored = new ArrayList<>(kept);
-        scored.sort(better);
-        List<Candidate> out = new ArrayList<>(scored.size());
-        for (Scored s : scored) {
-            out.add(Candidate.deferred(s.item(), s.score(), () -> explain(catalog.item(s.item()), interests)));
+        int[] top = TopK.best(n, limit, i -> score[i] > 0 && !query.history().contains(i) && query.accept().test(i),
+                (a, b) -> score[a] > score[b] || score[a] == score[b] && (pop.count(a) > pop.count(b) || pop.count(a) == pop.count(b) && a < b));
+        List<Candidate> out = new ArrayList<>(top.length);
+        for (int i : top) {
+            out.add(Candidate.deferred(i, score[i], () -> explain(catalog.item(i), interests)));
         }
         return out;
     }

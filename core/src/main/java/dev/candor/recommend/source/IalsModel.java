@@ -31,6 +31,7 @@ public final class IalsModel {
     private final double alpha;
     private final Params params;
     private final float[] y;      // n × f item factors, row-major
+    private final float[] yt;     // f × n the same factors, factor-major: scoring every item runs along contiguous rows
     private final double[] gram;  // f × f YᵀY
 
     private IalsModel(int n, int f, Params params, float[] y) {
@@ -39,6 +40,12 @@ public final class IalsModel {
         this.alpha = params.alpha();
         this.params = params;
         this.y = y;
+        this.yt = new float[y.length];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < f; k++) {
+                yt[k * n + j] = y[j * f + k];
+            }
+        }
         double[] yd = new double[y.length];
         for (int k = 0; k < y.length; k++) {
             yd[k] = y[k];
@@ -340,25 +347,18 @@ public final class IalsModel {
 
         /** Writes every item's score into {@code out}. */
         public void score(float[] out) {
-            int f4 = f & ~3;
+            // factor by factor over every item: the inner loop is contiguous and vectorizes, and each item's sum
+            // still adds its terms in factor order, so every score is the same number as score(j)'s
+            double[] s = new double[n];
+            for (int k = 0; k < f; k++) {
+                double xk = x[k];
+                int row = k * n;
+                for (int j = 0; j < n; j++) {
+                    s[j] += xk * yt[row + j];
+                }
+            }
             for (int j = 0; j < n; j++) {
-                // four partial sums break the dependency chain of one running sum (the request path's hot loop)
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int base = j * f;
-                int k = 0;
-                for (; k < f4; k += 4) {
-                    s0 += x[k] * y[base + k];
-                    s1 += x[k + 1] * y[base + k + 1];
-                    s2 += x[k + 2] * y[base + k + 2];
-                    s3 += x[k + 3] * y[base + k + 3];
-                }
-                for (; k < f; k++) {
-                    s0 += x[k] * y[base + k];
-                }
-                out[j] = (float) ((s0 + s1) + (s2 + s3));
+                out[j] = (float) s[j];
             }
         }
 

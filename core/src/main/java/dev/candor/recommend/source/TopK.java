@@ -30,49 +30,53 @@ final class TopK {
         return out;
     }
 
+    /** A strict order on item indexes: whether item a ranks before item b. */
+    @FunctionalInterface
+    interface Order {
+        boolean before(int a, int b);
+    }
+
     /**
      * {@return up to k items with the highest positive scores among those {@code eligible} accepts,
      * best first} Same order as {@link #of(Map, int)}; allocates only the k-sized heap.
      */
     static int[] of(float[] scores, int k, java.util.function.IntPredicate eligible) {
-        int[] heap = new int[Math.max(0, k)]; // a min-heap of item indexes, worst (lowest score, then highest index) at the root
+        return best(scores.length, k, j -> scores[j] > 0 && eligible.test(j),
+                (a, b) -> scores[a] > scores[b] || scores[a] == scores[b] && a < b);
+    }
+
+    /**
+     * {@return up to k of the items 0..n-1 that {@code eligible} accepts, first by {@code order}, best
+     * first}; allocates only the k-sized heap. {@code eligible} is asked only about items that would enter it.
+     */
+    static int[] best(int n, int k, java.util.function.IntPredicate eligible, Order order) {
+        int[] heap = new int[Math.max(0, k)]; // worst kept item at the root
         int size = 0;
-        for (int j = 0; j < scores.length && k > 0; j++) {
-            if (!(scores[j] > 0)) {
-                continue;
-            }
-            if (size == k && !better(scores, j, heap[0])) {
-                continue; // cheap rejection before the (costlier) eligibility test
-            }
-            if (!eligible.test(j)) {
+        for (int j = 0; j < n && k > 0; j++) {
+            if (size == k && !order.before(j, heap[0]) || !eligible.test(j)) {
                 continue;
             }
             if (size < k) {
                 heap[size] = j;
-                siftUp(scores, heap, size++);
+                siftUp(order, heap, size++);
             } else {
                 heap[0] = j;
-                siftDown(scores, heap, size);
+                siftDown(order, heap, size);
             }
         }
         int[] out = new int[size];
         for (int r = size - 1; r >= 0; r--) {
             out[r] = heap[0];
             heap[0] = heap[--size];
-            siftDown(scores, heap, size);
+            siftDown(order, heap, size);
         }
         return out;
     }
 
-    /** {@return whether item a ranks before item b: higher score, ties to the lower index} */
-    private static boolean better(float[] scores, int a, int b) {
-        return scores[a] > scores[b] || scores[a] == scores[b] && a < b;
-    }
-
-    private static void siftUp(float[] scores, int[] heap, int at) {
+    private static void siftUp(Order order, int[] heap, int at) {
         while (at > 0) {
             int parent = (at - 1) >>> 1;
-            if (!better(scores, heap[parent], heap[at])) {
+            if (!order.before(heap[parent], heap[at])) {
                 return;
             }
             int t = heap[parent];
@@ -82,15 +86,15 @@ final class TopK {
         }
     }
 
-    private static void siftDown(float[] scores, int[] heap, int size) {
+    private static void siftDown(Order order, int[] heap, int size) {
         int at = 0;
         while (true) {
             int l = 2 * at + 1;
             if (l >= size) {
                 return;
             }
-            int worst = l + 1 < size && better(scores, heap[l], heap[l + 1]) ? l + 1 : l;
-            if (!better(scores, heap[at], heap[worst])) {
+            int worst = l + 1 < size && order.before(heap[l], heap[l + 1]) ? l + 1 : l;
+            if (!order.before(heap[at], heap[worst])) {
                 return;
             }
             int t = heap[worst];
