@@ -81,12 +81,25 @@ public final class WeightedHistory {
         return false;
     }
 
-    /** {@return a history from explicit arrays (tests, evaluation); items must be distinct} */
+    /** {@return a history from explicit arrays (tests, evaluation, sessions), in item order; items must be distinct} */
     public static WeightedHistory of(int[] items, double[] weights, byte[] kinds) {
         if (items.length != weights.length || items.length != kinds.length) {
             throw new IllegalArgumentException("items, weights and kinds must have the same length");
         }
-        return new WeightedHistory(items.clone(), weights.clone(), kinds.clone());
+        Integer[] order = new Integer[items.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(items[a], items[b])); // contains() searches the items: keep them ascending
+        int[] it = new int[items.length];
+        double[] w = new double[items.length];
+        byte[] kd = new byte[items.length];
+        for (int k = 0; k < order.length; k++) {
+            it[k] = items[order[k]];
+            w[k] = weights[order[k]];
+            kd[k] = kinds[order[k]];
+        }
+        return new WeightedHistory(it, w, kd);
     }
 
     public int size() {

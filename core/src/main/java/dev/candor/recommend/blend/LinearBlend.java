@@ -5,9 +5,7 @@ import dev.candor.recommend.Candidate;
 import dev.candor.recommend.ScoredItem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Weighted linear blending of sources: each source's scores are divided by its best score (so every
@@ -77,10 +75,18 @@ public final class LinearBlend {
      * not yet built. Same items and scores as {@link #blend} up to floating-point rounding.
      */
     public static List<Blended> rank(List<SourceResult> results) {
-        Map<Integer, Integer> at = new HashMap<>();
-        List<Integer> items = new ArrayList<>();
+        int total = 0;
+        for (SourceResult r : results) {
+            total += r.candidates().size();
+        }
+        // item → its position, open addressing (keys stored + 1, so 0 is empty): no boxing on the request path
+        int cap = Integer.highestOneBit(Math.max(4, total * 2) - 1) << 1;
+        int[] keys = new int[cap];
+        int[] slots = new int[cap];
+        int[] items = new int[total];
+        double[] scores = new double[total];
         List<List<Share>> shares = new ArrayList<>();
-        List<double[]> scores = new ArrayList<>();
+        int count = 0;
         for (SourceResult r : results) {
             double best = 0;
             for (Candidate c : r.candidates()) {
@@ -91,34 +97,35 @@ public final class LinearBlend {
             }
             double factor = r.weight() / best;
             for (Candidate c : r.candidates()) {
-                if (c.score() > 0) {
-                    Integer k = at.get(c.item());
-                    if (k == null) {
-                        k = items.size();
-                        at.put(c.item(), k);
-                        items.add(c.item());
-                        shares.add(new ArrayList<>(2));
-                        scores.add(new double[1]);
-                    }
-                    shares.get(k).add(new Share(c, factor));
-                    scores.get(k)[0] += c.score() * factor;
+                if (!(c.score() > 0)) {
+                    continue;
                 }
+                int h = (c.item() * 0x9E3779B9) & (cap - 1);
+                while (keys[h] != 0 && keys[h] != c.item() + 1) {
+                    h = (h + 1) & (cap - 1);
+                }
+                if (keys[h] == 0) {
+                    keys[h] = c.item() + 1;
+                    slots[h] = count;
+                    items[count++] = c.item();
+                    shares.add(new ArrayList<>(2));
+                }
+                shares.get(slots[h]).add(new Share(c, factor));
+                scores[slots[h]] += c.score() * factor;
             }
         }
-        Integer[] order = new Integer[items.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        Blended[] out = new Blended[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = new Blended(items[k], scores[k], shares.get(k));
         }
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(scores.get(b)[0], scores.get(a)[0]);
-            return c != 0 ? c : Integer.compare(items.get(a), items.get(b));
-        });
-        List<Blended> out = new ArrayList<>(order.length);
-        for (int k : order) {
-            out.add(new Blended(items.get(k), scores.get(k)[0], shares.get(k)));
-        }
-        return out;
+        java.util.Arrays.sort(out, BEST_FIRST);
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
+
+    private static final Comparator<Blended> BEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : Integer.compare(a.item(), b.item());
+    };
 
     /** {@return the items sorted by their (aligned) exact scores, best first, ties: lower item index first} */
     public static List<ScoredItem> sortedByScore(List<ScoredItem> items, double[] scores) {
