@@ -98,7 +98,8 @@ public final class Recommender {
             }
         });
         List<ScoredItem> top = rerankers.isEmpty()
-                ? chooseThenExplain(LinearBlend.rank(results), request.n(), decision.diversity())
+                ? chooseThenExplain(LinearBlend.rank(results, decision.diversity() >= 1.0 ? request.n() : MmrDiversifier.poolSize(request.n())),
+                        request.n(), decision.diversity())
                 : explainThenRerank(results, query, request.n(), decision.diversity());
         return new Recommendations(UUID.randomUUID().toString(), level, top,
                 dataUsed(top, user, level, query), decision.fallback(), decision.intent());
@@ -151,6 +152,8 @@ public final class Recommender {
                 }
             }
         }
+        java.util.BitSet notInterested = new java.util.BitSet(); // asked of every candidate item: no boxing
+        user.notInterested().forEach(notInterested::set);
         return i -> {
             if (!catalog.isRecommendable(i)) {
                 return false;
@@ -158,7 +161,7 @@ public final class Recommender {
             if (category.isPresent() && !catalog.hasCategory(i, category.get())) {
                 return false;
             }
-            if (personal && user.notInterested().contains(i)) {
+            if (personal && notInterested.get(i)) {
                 return false;
             }
             if (dislikes) {

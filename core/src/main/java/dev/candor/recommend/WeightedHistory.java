@@ -22,11 +22,20 @@ public final class WeightedHistory {
     private final int[] items;
     private final double[] weights;
     private final byte[] kinds;
+    private final long[] present; // a bit per item index up to the largest: contains() is asked of every candidate item
 
     private WeightedHistory(int[] items, double[] weights, byte[] kinds) {
         this.items = items;
         this.weights = weights;
         this.kinds = kinds;
+        int max = -1;
+        for (int i : items) {
+            max = Math.max(max, i);
+        }
+        this.present = new long[(max >>> 6) + 1];
+        for (int i : items) {
+            present[i >>> 6] |= 1L << i;
+        }
     }
 
     /** Builds the evidence for {@code user} now. */
@@ -90,7 +99,7 @@ public final class WeightedHistory {
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(items[a], items[b])); // contains() searches the items: keep them ascending
+        Arrays.sort(order, (a, b) -> Integer.compare(items[a], items[b])); // the same order as the other factory's
         int[] it = new int[items.length];
         double[] w = new double[items.length];
         byte[] kd = new byte[items.length];
@@ -124,7 +133,7 @@ public final class WeightedHistory {
 
     /** {@return whether the item is among the evidence} */
     public boolean contains(int item) {
-        return Arrays.binarySearch(items, item) >= 0;
+        return item >= 0 && (item >>> 6) < present.length && (present[item >>> 6] & (1L << item)) != 0;
     }
 
     public double totalWeight() {

@@ -75,6 +75,11 @@ public final class LinearBlend {
      * not yet built. Same items and scores as {@link #blend} up to floating-point rounding.
      */
     public static List<Blended> rank(List<SourceResult> results) {
+        return rank(results, Integer.MAX_VALUE);
+    }
+
+    /** {@return the first {@code limit} items of {@link #rank(List)}}, the rest never built */
+    public static List<Blended> rank(List<SourceResult> results, int limit) {
         int total = 0;
         for (SourceResult r : results) {
             total += r.candidates().size();
@@ -114,11 +119,24 @@ public final class LinearBlend {
                 scores[slots[h]] += c.score() * factor;
             }
         }
-        Blended[] out = new Blended[count];
-        for (int k = 0; k < count; k++) {
-            out[k] = new Blended(items[k], scores[k], shares.get(k));
+        // the limit-th best score is the bar: items above it, then ties at it, are all that can be among the first limit
+        double bar = Double.NEGATIVE_INFINITY;
+        if (limit < count) {
+            double[] sorted = java.util.Arrays.copyOf(scores, count);
+            java.util.Arrays.sort(sorted);
+            bar = sorted[count - limit];
         }
+        List<Blended> kept = new ArrayList<>(Math.min(count, limit));
+        for (int k = 0; k < count; k++) {
+            if (scores[k] >= bar) {
+                kept.add(new Blended(items[k], scores[k], shares.get(k)));
+            }
+        }
+        Blended[] out = kept.toArray(new Blended[0]);
         java.util.Arrays.sort(out, BEST_FIRST);
+        if (out.length > limit) {
+            out = java.util.Arrays.copyOf(out, limit);
+        }
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 

@@ -50,29 +50,43 @@ final class HistoryExplainer {
 
     /** @param contributions aligned with {@code h}; zero contributions are left out (they add nothing) */
     static Reason explain(WeightedHistory h, double[] contributions, Catalog catalog, DecayPolicy decay) {
-        Integer[] order = new Integer[h.size()];
-        int n = 0;
+        // the MAX_ITEMS largest contributions by magnitude (ties: history order), strongest first
+        int[] named = new int[MAX_ITEMS];
+        int count = 0;
+        int nonZero = 0;
         for (int k = 0; k < h.size(); k++) {
-            if (contributions[k] != 0) {
-                order[n++] = k;
+            if (contributions[k] == 0) {
+                continue;
             }
-        }
-        Integer[] nonZero = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(nonZero, (a, b) -> Double.compare(Math.abs(contributions[b]), Math.abs(contributions[a])));
-        List<Evidence> evidence = new ArrayList<>(Math.min(n, MAX_ITEMS + 1));
-        double rest = 0;
-        for (int r = 0; r < nonZero.length; r++) {
-            int k = nonZero[r];
-            if (r < MAX_ITEMS) {
-                var item = catalog.item(h.item(k));
-                evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(), decay.kind(h.kind(k)).verb(), contributions[k]));
-            } else {
-                rest += contributions[k];
+            nonZero++;
+            double m = Math.abs(contributions[k]);
+            if (count == MAX_ITEMS && !(m > Math.abs(contributions[named[count - 1]]))) {
+                continue;
             }
+            int at = count < MAX_ITEMS ? count++ : count - 1;
+            while (at > 0 && m > Math.abs(contributions[named[at - 1]])) {
+                named[at] = named[at - 1];
+                at--;
+            }
+            named[at] = k;
         }
-        if (nonZero.length > MAX_ITEMS) {
+        List<Evidence> evidence = new ArrayList<>(count + 1);
+        boolean[] shown = new boolean[h.size()];
+        for (int r = 0; r < count; r++) {
+            int k = named[r];
+            shown[k] = true;
+            var item = catalog.item(h.item(k));
+            evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(), decay.kind(h.kind(k)).verb(), contributions[k]));
+        }
+        if (nonZero > MAX_ITEMS) {
             // the long tail stays in the sum, as one piece of evidence, so the reason still adds up exactly
-            int others = nonZero.length - MAX_ITEMS;
+            double rest = 0;
+            for (int k = 0; k < h.size(); k++) {
+                if (!shown[k]) {
+                    rest += contributions[k];
+                }
+            }
+            int others = nonZero - MAX_ITEMS;
             evidence.add(new Evidence(Evidence.Kind.ITEM, OTHER_ITEMS, others + " other items in your history", OTHER_ITEMS, rest));
         }
         return new Reason.BecauseYouInteracted(evidence);

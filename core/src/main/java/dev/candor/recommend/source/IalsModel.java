@@ -345,6 +345,37 @@ public final class IalsModel {
             solveRow(history, y, f, gram, alpha, params.penalty(history.length, n), chol, x);
         }
 
+        private double[] cholT; // Lᵀ row-major, built on the first explanation
+
+        /** As {@link DenseSolver#solve} (the same operations in the same order), reading both triangles along rows. */
+        private void solve(double[] b) {
+            if (cholT == null) {
+                double[] t = new double[f * f];
+                for (int r = 0; r < f; r++) {
+                    for (int c = 0; c <= r; c++) {
+                        t[c * f + r] = chol[r * f + c];
+                    }
+                }
+                cholT = t;
+            }
+            for (int i = 0; i < f; i++) {
+                double s = b[i];
+                int row = i * f;
+                for (int k = 0; k < i; k++) {
+                    s -= chol[row + k] * b[k];
+                }
+                b[i] = s / chol[row + i];
+            }
+            for (int i = f - 1; i >= 0; i--) {
+                double s = b[i];
+                int row = i * f;
+                for (int k = i + 1; k < f; k++) {
+                    s -= cholT[row + k] * b[k];
+                }
+                b[i] = s / chol[i * f + i];
+            }
+        }
+
         /** Writes every item's score into {@code out}. */
         public void score(float[] out) {
             // factor by factor over every item: the inner loop is contiguous and vectorizes, and each item's sum
@@ -379,7 +410,7 @@ public final class IalsModel {
             for (int k = 0; k < f; k++) {
                 v[k] = y[j * f + k];
             }
-            DenseSolver.solve(chol, f, v); // v = W y_j (W symmetric)
+            solve(v); // v = W y_j (W symmetric)
             double[] out = new double[history.length];
             for (int h = 0; h < history.length; h++) {
                 double s = 0;

@@ -76,4 +76,15 @@ class LinearBlendTest {
             assertThat(ranked.get(k).explain()).isEqualTo(blended.get(k));
         }
     }
+
+    @Test
+    void rank_withLimit_isThePrefixOfTheFullRanking_tiesAtTheBarToTheLowerItem() {
+        List<SourceResult> results = List.of(
+                new SourceResult("itemknn", 1.0, List.of(knn(1, 2, 2), knn(2, 1, 1))),
+                new SourceResult("popular", 0.5, List.of(popular(2, 10), popular(3, 5))));
+        // items 1 and 2 both blend to 1.0
+        assertThat(LinearBlend.rank(results, 1)).extracting(LinearBlend.Blended::item).containsExactly(1);
+        assertThat(LinearBlend.rank(results, 2)).extracting(LinearBlend.Blended::item).containsExactly(1, 2);
+        assertThat(LinearBlend.rank(results, 5)).isEqualTo(LinearBlend.rank(results));
+    }
 }
