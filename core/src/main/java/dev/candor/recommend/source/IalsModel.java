@@ -347,7 +347,10 @@ public final class IalsModel {
 
         private double[] cholT; // Lᵀ row-major, built on the first explanation
 
-        /** As {@link DenseSolver#solve} (the same operations in the same order), reading both triangles along rows. */
+        /**
+         * As {@link DenseSolver#solve}, reading both triangles along rows with four partial sums (so the
+         * result may differ from it in the last bits; explanations allow for rounding).
+         */
         private void solve(double[] b) {
             if (cholT == null) {
                 double[] t = new double[f * f];
@@ -359,21 +362,33 @@ public final class IalsModel {
                 cholT = t;
             }
             for (int i = 0; i < f; i++) {
-                double s = b[i];
                 int row = i * f;
-                for (int k = 0; k < i; k++) {
-                    s -= chol[row + k] * b[k];
-                }
-                b[i] = s / chol[row + i];
+                b[i] = (b[i] - dot(chol, row, b, 0, i)) / chol[row + i];
             }
             for (int i = f - 1; i >= 0; i--) {
-                double s = b[i];
                 int row = i * f;
-                for (int k = i + 1; k < f; k++) {
-                    s -= cholT[row + k] * b[k];
-                }
-                b[i] = s / chol[i * f + i];
+                b[i] = (b[i] - dot(cholT, row + i + 1, b, i + 1, f)) / chol[row + i];
             }
+        }
+
+        /** {@return Σ a[aFrom + t] · b[t] for t in [from, to)} in four partial sums */
+        private static double dot(double[] a, int aFrom, double[] b, int from, int to) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int t = from;
+            int off = aFrom - from;
+            for (; t + 3 < to; t += 4) {
+                s0 += a[off + t] * b[t];
+                s1 += a[off + t + 1] * b[t + 1];
+                s2 += a[off + t + 2] * b[t + 2];
+                s3 += a[off + t + 3] * b[t + 3];
+            }
+            for (; t < to; t++) {
+                s0 += a[off + t] * b[t];
+            }
+            return (s0 + s1) + (s2 + s3);
         }
 
         /** Writes every item's score into {@code out}. */
