@@ -102,7 +102,7 @@ public final class Load {
                     r.units() > 0 ? String.format(Locale.ROOT, "%,.0f", r.units() / r.seconds()) : "—", r.cpuMs()));
         }
         md.append("\nCPU per request: this process's CPU time (server and load client together, both cores) over the phase, divided "
-                + "by its requests; unlike req/s it hardly moves when other processes share the machine.\n");
+                + "by its requests: less sensitive than req/s to other processes sharing the machine, though not immune.\n");
         return md.toString();
     }
 
