@@ -32,7 +32,7 @@ public final class WeightedHistory {
         for (int i : items) {
             max = Math.max(max, i);
         }
-        this.present = new long[(max >>> 6) + 1];
+        this.present = new long[max < 0 ? 0 : (max >>> 6) + 1];
         for (int i : items) {
             present[i >>> 6] |= 1L << i;
         }

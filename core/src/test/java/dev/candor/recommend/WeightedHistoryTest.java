@@ -17,4 +17,13 @@ class WeightedHistoryTest {
         assertThat(h.weight(0)).isEqualTo(2);
         assertThat(h.kind(0)).isEqualTo((byte) 1);
     }
+
+    @Test
+    void empty_holdsNothing() {
+        assertThat(WeightedHistory.EMPTY.contains(0)).isFalse();
+        assertThat(WeightedHistory.of(new int[0], new double[0], new byte[0]).contains(5)).isFalse();
+        assertThat(WeightedHistory.of(new int[] {64}, new double[] {1}, new byte[] {0}).contains(0)).isFalse();
+        assertThat(WeightedHistory.of(new int[] {64}, new double[] {1}, new byte[] {0}).contains(64)).isTrue();
+        assertThat(WeightedHistory.of(new int[] {64}, new double[] {1}, new byte[] {0}).contains(128)).isFalse();
+    }
 }

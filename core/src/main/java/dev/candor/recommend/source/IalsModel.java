@@ -332,7 +332,7 @@ public final class IalsModel {
         return f;
     }
 
-    /** A user folded in from their history: the factored system and the user's factors. */
+    /** A user folded in from their history: the factored system and the user's factors. Belongs to one request (not thread-safe). */
     public final class FoldIn {
         private final int[] history;
         private final double[] chol;
