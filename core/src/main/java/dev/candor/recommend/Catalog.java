@@ -25,7 +25,10 @@ public final class Catalog {
     private volatile Item[] items = new Item[256];
     private volatile boolean[] sensitive = new boolean[256];
     private volatile boolean[] live = new boolean[256];
+    private volatile int[][] categoryIds = new int[256][];
     private volatile int size;
+    /** Lowercase category to a dense id, for allocation-free category comparisons on the request path. */
+    private final Map<String, Integer> categoryIdOf = new ConcurrentHashMap<>();
 
     public Catalog(SensitivityPolicy sensitivity) {
         this.sensitivity = sensitivity;
@@ -47,6 +50,7 @@ public final class Catalog {
             items[i] = item;
             sensitive[i] = sensitivity.isSensitive(item);
             live[i] = item.active();
+            categoryIds[i] = idsOf(item);
             if (existing == null) {
                 index.put(item.id(), i);
                 size = i + 1;
@@ -74,6 +78,8 @@ public final class Catalog {
         Item[] ni = Arrays.copyOf(items, cap);
         boolean[] ns = Arrays.copyOf(sensitive, cap);
         boolean[] nl = Arrays.copyOf(live, cap);
+        int[][] nc = Arrays.copyOf(categoryIds, cap);
+        categoryIds = nc;
         items = ni;
         sensitive = ns;
         live = nl;
@@ -92,6 +98,41 @@ public final class Catalog {
 
     public Item item(int i) {
         return items[i];
+    }
+
+    /**
+     * {@return the item's distinct categories as dense ids, ascending} Two items share a category
+     * (compared case-insensitively) exactly when their arrays share an id. The caller must not modify it.
+     */
+    public int[] categoryIds(int i) {
+        return categoryIds[i];
+    }
+
+    /** {@return the dense id of a category (case-insensitive), empty if no item has ever had it} */
+    public OptionalInt categoryId(String category) {
+        Integer id = categoryIdOf.get(category.toLowerCase(Locale.ROOT));
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /** {@return the number of category ids handed out: every id is below it} */
+    public int categoryIdCount() {
+        return categoryIdOf.size();
+    }
+
+    /** Called by {@link #putAll} only, so ids are handed out one writer at a time. */
+    private int[] idsOf(Item item) {
+        int[] ids = new int[item.categories().size()];
+        int n = 0;
+        for (String c : item.categories()) {
+            String lc = c.toLowerCase(Locale.ROOT);
+            Integer id = categoryIdOf.get(lc);
+            if (id == null) {
+                id = categoryIdOf.size();
+                categoryIdOf.put(lc, id);
+            }
+            ids[n++] = id;
+        }
+        return Arrays.stream(ids, 0, n).distinct().sorted().toArray();
     }
 
     public Optional<Item> get(ItemId id) {

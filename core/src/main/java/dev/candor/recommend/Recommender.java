@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntPredicate;
@@ -96,18 +97,63 @@ public final class Recommender {
                 results.add(new SourceResult(name, weight, source.candidates(query, perSource)));
             }
         });
-        List<ScoredItem> ranked = LinearBlend.blend(results);
-        for (Reranker r : rerankers) {
-            ranked = r.rerank(ranked, query, request.n());
-        }
-        List<ScoredItem> top = diversifier.diversify(ranked, request.n(), decision.diversity());
+        List<ScoredItem> top = rerankers.isEmpty()
+                ? chooseThenExplain(LinearBlend.rank(results, decision.diversity() >= 1.0 ? request.n() : MmrDiversifier.poolSize(request.n())),
+                        request.n(), decision.diversity())
+                : explainThenRerank(results, query, request.n(), decision.diversity());
         return new Recommendations(UUID.randomUUID().toString(), level, top,
                 dataUsed(top, user, level, query), decision.fallback(), decision.intent());
+    }
+
+    /**
+     * Chooses the n items to show from blended scores, then builds the reasons of those n only: each
+     * from the same numbers that scored it, so it still adds up to the item's score.
+     */
+    private List<ScoredItem> chooseThenExplain(List<LinearBlend.Blended> ranked, int n, double diversity) {
+        int pool = diversity >= 1.0 ? Math.min(n, ranked.size()) : Math.min(ranked.size(), MmrDiversifier.poolSize(n));
+        int[] items = new int[pool];
+        double[] scores = new double[pool];
+        for (int c = 0; c < pool; c++) {
+            items[c] = ranked.get(c).item();
+            scores[c] = ranked.get(c).score();
+        }
+        int[] chosen = diversifier.order(items, scores, n, diversity);
+        List<ScoredItem> top = new ArrayList<>(chosen.length);
+        double[] exact = new double[chosen.length];
+        for (int c : chosen) {
+            ScoredItem s = ranked.get(c).explain();
+            exact[top.size()] = s.score();
+            top.add(s);
+        }
+        // without diversification the list is in score order; the explained scores equal the blended ones
+        // up to rounding, and the list is ordered by the scores it shows
+        return diversity >= 1.0 ? LinearBlend.sortedByScore(top, exact) : top;
+    }
+
+    /** With rerankers, which see reasons: every blended item is explained before reranking. */
+    private List<ScoredItem> explainThenRerank(List<SourceResult> results, SourceQuery query, int n, double diversity) {
+        List<ScoredItem> ranked = LinearBlend.blend(results);
+        for (Reranker r : rerankers) {
+            ranked = r.rerank(ranked, query, n);
+        }
+        return diversifier.diversify(ranked, n, diversity);
     }
 
     private IntPredicate filter(RecommendationRequest request, UserState user, PersonalizationLevel level, Preferences prefs) {
         Optional<String> category = request.category().map(c -> c.toLowerCase(Locale.ROOT));
         boolean personal = level == PersonalizationLevel.FULL || level == PersonalizationLevel.LIGHT;
+        boolean[] disliked = new boolean[catalog.categoryIdCount()]; // by category id, so the test per item allocates nothing
+        boolean dislikes = personal && !prefs.dislikedCategories().isEmpty();
+        if (dislikes) {
+            for (String c : prefs.dislikedCategories()) {
+                OptionalInt id = catalog.categoryId(c);
+                if (id.isPresent() && id.getAsInt() < disliked.length) {
+                    disliked[id.getAsInt()] = true;
+                }
+            }
+        }
+        java.util.BitSet notInterested = new java.util.BitSet(); // asked of every candidate item: no boxing
+        user.notInterested().forEach(notInterested::set);
         return i -> {
             if (!catalog.isRecommendable(i)) {
                 return false;
@@ -115,18 +161,27 @@ public final class Recommender {
             if (category.isPresent() && !catalog.hasCategory(i, category.get())) {
                 return false;
             }
-            if (personal && user.notInterested().contains(i)) {
+            if (personal && notInterested.get(i)) {
                 return false;
             }
-            if (personal && !prefs.dislikedCategories().isEmpty()) {
-                for (String c : catalog.item(i).categories()) {
-                    if (prefs.dislikedCategories().contains(c.toLowerCase(Locale.ROOT))) {
+            if (dislikes) {
+                for (int c : catalog.categoryIds(i)) {
+                    if (c < disliked.length ? disliked[c] : dislikedByName(i, prefs)) { // a category newer than this request
                         return false;
                     }
                 }
             }
             return !catalog.isSensitive(i) || catalog.sensitivity().mayShow(catalog.item(i), prefs, category);
         };
+    }
+
+    private boolean dislikedByName(int item, Preferences prefs) {
+        for (String c : catalog.item(item).categories()) {
+            if (prefs.dislikedCategories().contains(c.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return the data categories that influenced the response: from the reasons, plus exclusions applied} */

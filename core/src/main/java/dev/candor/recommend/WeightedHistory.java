@@ -22,11 +22,20 @@ public final class WeightedHistory {
     private final int[] items;
     private final double[] weights;
     private final byte[] kinds;
+    private final long[] present; // a bit per item index up to the largest: contains() is asked of every candidate item
 
     private WeightedHistory(int[] items, double[] weights, byte[] kinds) {
         this.items = items;
         this.weights = weights;
         this.kinds = kinds;
+        int max = -1;
+        for (int i : items) {
+            max = Math.max(max, i);
+        }
+        this.present = new long[max < 0 ? 0 : (max >>> 6) + 1];
+        for (int i : items) {
+            present[i >>> 6] |= 1L << i;
+        }
     }
 
     /** Builds the evidence for {@code user} now. */
@@ -81,12 +90,25 @@ public final class WeightedHistory {
         return false;
     }
 
-    /** {@return a history from explicit arrays (tests, evaluation); items must be distinct} */
+    /** {@return a history from explicit arrays (tests, evaluation, sessions), in item order; items must be distinct} */
     public static WeightedHistory of(int[] items, double[] weights, byte[] kinds) {
         if (items.length != weights.length || items.length != kinds.length) {
             throw new IllegalArgumentException("items, weights and kinds must have the same length");
         }
-        return new WeightedHistory(items.clone(), weights.clone(), kinds.clone());
+        Integer[] order = new Integer[items.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(items[a], items[b])); // the same order as the other factory's
+        int[] it = new int[items.length];
+        double[] w = new double[items.length];
+        byte[] kd = new byte[items.length];
+        for (int k = 0; k < order.length; k++) {
+            it[k] = items[order[k]];
+            w[k] = weights[order[k]];
+            kd[k] = kinds[order[k]];
+        }
+        return new WeightedHistory(it, w, kd);
     }
 
     public int size() {
@@ -111,7 +133,7 @@ public final class WeightedHistory {
 
     /** {@return whether the item is among the evidence} */
     public boolean contains(int item) {
-        return Arrays.binarySearch(items, item) >= 0;
+        return item >= 0 && (item >>> 6) < present.length && (present[item >>> 6] & (1L << item)) != 0;
     }
 
     public double totalWeight() {

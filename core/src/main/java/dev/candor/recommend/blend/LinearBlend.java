@@ -5,9 +5,7 @@ import dev.candor.recommend.Candidate;
 import dev.candor.recommend.ScoredItem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Weighted linear blending of sources: each source's scores are divided by its best score (so every
@@ -15,9 +13,45 @@ import java.util.Map;
  * (a score-level variant of the "weighted hybrid" of Burke 2002). Because every reason is scaled by
  * exactly the factor its score is, an item's reasons still add up to its blended score. An item's
  * reasons are ordered by weight, strongest first.
+ *
+ * <p>{@link #rank} blends scores only, so a caller can choose the items to show before any reason
+ * is built; {@link Blended#explain()} then scales each source's reason by the same factor its score
+ * was scaled by.
  */
 public final class LinearBlend {
     private LinearBlend() {
+    }
+
+    /**
+     * One source's share of a blended item.
+     *
+     * @param candidate the source's candidate
+     * @param factor    the source's weight divided by its best score
+     */
+    public record Share(Candidate candidate, double factor) {
+    }
+
+    /**
+     * An item with its blended score, not yet explained.
+     *
+     * @param item   catalog index
+     * @param score  {@code Σ factor · candidate score} over its shares
+     * @param shares the sources' shares, in source order
+     */
+    public record Blended(int item, double score, List<Share> shares) {
+        public Blended {
+            shares = List.copyOf(shares);
+        }
+
+        /** {@return the item with its reasons: each source's reason scaled by its factor, strongest first} */
+        public ScoredItem explain() {
+            List<Reason> rs = new ArrayList<>(shares.size());
+            for (Share s : shares) {
+                rs.add(s.candidate().reason().scaled(s.factor()));
+            }
+            rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
+            return new ScoredItem(item, rs);
+        }
     }
 
     /**
@@ -25,7 +59,39 @@ public final class LinearBlend {
      * or no positive candidate contribute nothing.
      */
     public static List<ScoredItem> blend(List<SourceResult> results) {
-        Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
+        List<Blended> ranked = rank(results);
+        List<ScoredItem> out = new ArrayList<>(ranked.size());
+        double[] scores = new double[ranked.size()];
+        for (Blended b : ranked) {
+            ScoredItem s = b.explain();
+            scores[out.size()] = s.score();
+            out.add(s);
+        }
+        return sortedByScore(out, scores);
+    }
+
+    /**
+     * {@return the blended items by score alone, best first (ties: lower item index first)}, reasons
+     * not yet built. Same items and scores as {@link #blend} up to floating-point rounding.
+     */
+    public static List<Blended> rank(List<SourceResult> results) {
+        return rank(results, Integer.MAX_VALUE);
+    }
+
+    /** {@return the first {@code limit} items of {@link #rank(List)}}, the rest never built */
+    public static List<Blended> rank(List<SourceResult> results, int limit) {
+        int total = 0;
+        for (SourceResult r : results) {
+            total += r.candidates().size();
+        }
+        // item → its position, open addressing (keys stored + 1, so 0 is empty): no boxing on the request path
+        int cap = Integer.highestOneBit(Math.max(4, total * 2) - 1) << 1;
+        int[] keys = new int[cap];
+        int[] slots = new int[cap];
+        int[] items = new int[total];
+        double[] scores = new double[total];
+        List<List<Share>> shares = new ArrayList<>();
+        int count = 0;
         for (SourceResult r : results) {
             double best = 0;
             for (Candidate c : r.candidates()) {
@@ -36,17 +102,63 @@ public final class LinearBlend {
             }
             double factor = r.weight() / best;
             for (Candidate c : r.candidates()) {
-                if (c.score() > 0) {
-                    reasons.computeIfAbsent(c.item(), x -> new ArrayList<>()).add(c.reason().scaled(factor));
+                if (!(c.score() > 0)) {
+                    continue;
                 }
+                int h = (c.item() * 0x9E3779B9) & (cap - 1);
+                while (keys[h] != 0 && keys[h] != c.item() + 1) {
+                    h = (h + 1) & (cap - 1);
+                }
+                if (keys[h] == 0) {
+                    keys[h] = c.item() + 1;
+                    slots[h] = count;
+                    items[count++] = c.item();
+                    shares.add(new ArrayList<>(2));
+                }
+                shares.get(slots[h]).add(new Share(c, factor));
+                scores[slots[h]] += c.score() * factor;
             }
         }
-        List<ScoredItem> out = new ArrayList<>(reasons.size());
-        reasons.forEach((item, rs) -> {
-            rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
-            out.add(new ScoredItem(item, rs));
+        // the limit-th best score is the bar: items above it, then ties at it, are all that can be among the first limit
+        double bar = Double.NEGATIVE_INFINITY;
+        if (limit < count) {
+            double[] sorted = java.util.Arrays.copyOf(scores, count);
+            java.util.Arrays.sort(sorted);
+            bar = sorted[count - limit];
+        }
+        List<Blended> kept = new ArrayList<>(Math.min(count, limit));
+        for (int k = 0; k < count; k++) {
+            if (scores[k] >= bar) {
+                kept.add(new Blended(items[k], scores[k], shares.get(k)));
+            }
+        }
+        Blended[] out = kept.toArray(new Blended[0]);
+        java.util.Arrays.sort(out, BEST_FIRST);
+        if (out.length > limit) {
+            out = java.util.Arrays.copyOf(out, limit);
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+    }
+
+    private static final Comparator<Blended> BEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : Integer.compare(a.item(), b.item());
+    };
+
+    /** {@return the items sorted by their (aligned) exact scores, best first, ties: lower item index first} */
+    public static List<ScoredItem> sortedByScore(List<ScoredItem> items, double[] scores) {
+        Integer[] order = new Integer[items.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(items.get(a).item(), items.get(b).item());
         });
-        out.sort(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparingInt(ScoredItem::item));
+        List<ScoredItem> out = new ArrayList<>(order.length);
+        for (int k : order) {
+            out.add(items.get(k));
+        }
         return out;
     }
 }

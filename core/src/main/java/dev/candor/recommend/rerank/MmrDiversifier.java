@@ -3,10 +3,7 @@ package dev.candor.recommend.rerank;
 import dev.candor.recommend.Catalog;
 import dev.candor.recommend.ScoredItem;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Maximal marginal relevance (Carbonell & Goldstein 1998) over category overlap: picks, one at a
@@ -24,63 +21,92 @@ public final class MmrDiversifier {
 
     /** {@return the first {@code n} items of {@code ranked} reordered by MMR with trade-off {@code lambda}} */
     public List<ScoredItem> diversify(List<ScoredItem> ranked, int n, double lambda) {
-        if (lambda >= 1.0 || ranked.size() <= 1) {
-            return ranked.subList(0, Math.min(n, ranked.size()));
+        int pool = Math.min(ranked.size(), poolSize(n));
+        int[] items = new int[pool];
+        double[] scores = new double[pool];
+        for (int c = 0; c < pool; c++) {
+            items[c] = ranked.get(c).item();
+            scores[c] = ranked.get(c).score();
         }
-        int pool = Math.min(ranked.size(), Math.max(n * 4, 40));
-        List<ScoredItem> candidates = new ArrayList<>(ranked.subList(0, pool));
-        List<Set<String>> cats = new ArrayList<>(pool);
+        List<ScoredItem> picked = new ArrayList<>(n);
+        for (int c : order(items, scores, n, lambda)) {
+            picked.add(ranked.get(c));
+        }
+        return picked;
+    }
+
+    /** {@return how many of the best-ranked items MMR considers for a list of n} */
+    public static int poolSize(int n) {
+        return Math.max(n * 4, 40);
+    }
+
+    /**
+     * {@return positions into {@code items} of the first {@code n} of a ranked list reordered by MMR}
+     * Only the first {@link #poolSize} items are considered; with {@code lambda ≥ 1} the order is kept.
+     *
+     * @param items  catalog indexes, best first
+     * @param scores their scores, aligned
+     */
+    public int[] order(int[] items, double[] scores, int n, double lambda) {
+        if (lambda >= 1.0 || items.length <= 1) {
+            int[] out = new int[Math.min(n, items.length)];
+            for (int c = 0; c < out.length; c++) {
+                out[c] = c;
+            }
+            return out;
+        }
+        int pool = Math.min(items.length, poolSize(n));
+        int[][] cats = new int[pool][];
         double max = 0;
-        for (ScoredItem s : candidates) {
-            cats.add(categories(s.item()));
-            max = Math.max(max, s.score());
+        for (int c = 0; c < pool; c++) {
+            cats[c] = catalog.categoryIds(items[c]);
+            max = Math.max(max, scores[c]);
         }
         double scale = max > 0 ? max : 1;
-        List<ScoredItem> picked = new ArrayList<>(n);
-        List<Set<String>> pickedCats = new ArrayList<>(n);
+        int[] picked = new int[Math.min(n, pool)];
         boolean[] used = new boolean[pool];
-        while (picked.size() < Math.min(n, pool)) {
+        double[] redundancy = new double[pool]; // max similarity to the items picked so far
+        for (int p = 0; p < picked.length; p++) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < pool; c++) {
                 if (used[c]) {
                     continue;
                 }
-                double redundancy = 0;
-                for (Set<String> p : pickedCats) {
-                    redundancy = Math.max(redundancy, jaccard(cats.get(c), p));
-                }
-                double value = lambda * candidates.get(c).score() / scale - (1 - lambda) * redundancy;
+                double value = lambda * scores[c] / scale - (1 - lambda) * redundancy[c];
                 if (value > bestValue) {
                     bestValue = value;
                     best = c;
                 }
             }
             used[best] = true;
-            picked.add(candidates.get(best));
-            pickedCats.add(cats.get(best));
+            picked[p] = best;
+            for (int c = 0; c < pool; c++) {
+                if (!used[c]) {
+                    redundancy[c] = Math.max(redundancy[c], jaccard(cats[c], cats[best]));
+                }
+            }
         }
         return picked;
     }
 
-    private Set<String> categories(int item) {
-        Set<String> out = new HashSet<>();
-        for (String c : catalog.item(item).categories()) {
-            out.add(c.toLowerCase(Locale.ROOT));
-        }
-        return out;
-    }
-
-    static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
+    /** Jaccard overlap of two ascending arrays of distinct category ids (0 when both are empty). */
+    static double jaccard(int[] a, int[] b) {
+        if (a.length == 0 && b.length == 0) {
             return 0;
         }
         int common = 0;
-        for (String x : a) {
-            if (b.contains(x)) {
+        for (int x = 0, y = 0; x < a.length && y < b.length; ) {
+            if (a[x] == b[y]) {
                 common++;
+                x++;
+                y++;
+            } else if (a[x] < b[y]) {
+                x++;
+            } else {
+                y++;
             }
         }
-        return (double) common / (a.size() + b.size() - common);
+        return (double) common / (a.length + b.length - common);
     }
 }

@@ -11,7 +11,6 @@ import dev.candor.recommend.PersonalizationLevel;
 import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,8 @@ import java.util.function.Supplier;
  * Content-based: items whose categories match the subject's interests. Interests are the
  * categories the subject stated (weight 1 each) and, at level FULL only, the categories their
  * evidence falls in, as a share of their total evidence weight ("learned", at least 5 %). An
- * item's score is the sum of its matched interests; each match is one piece of evidence.
+ * item's score is the sum of its matched interests (each distinct category once); each match is one
+ * piece of evidence.
  * Ties are broken by popularity, which selects but never changes a score.
  */
 public final class ContentSource implements CandidateSource {
@@ -79,40 +79,36 @@ public final class ContentSource implements CandidateSource {
             return List.of();
         }
         PopularityModel pop = popularity.get();
-        record Scored(int item, double score, int popularity) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        int n = catalog.size();
-        for (int i = 0; i < n; i++) {
-            if (!catalog.isRecommendable(i) || query.history().contains(i) || !query.accept().test(i)) {
-                continue;
+        double[] byId = new double[catalog.categoryIdCount()]; // interest weight per category id
+        interests.forEach((c, w) -> catalog.categoryId(c).ifPresent(id -> {
+            if (id < byId.length) {
+                byId[id] = w[0] + w[1];
             }
-            double s = 0;
-            for (String c : catalog.item(i).categories()) {
-                double[] w = interests.get(c.toLowerCase(Locale.ROOT));
-                if (w != null) {
-                    s += w[0] + w[1];
+        }));
+        int n = catalog.size();
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (catalog.isRecommendable(i)) {
+                for (int id : catalog.categoryIds(i)) {
+                    score[i] += id < byId.length ? byId[id] : 0;
                 }
             }
-            if (s > 0) {
-                scored.add(new Scored(i, s, pop.count(i)));
-            }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingInt(Scored::popularity).reversed())
-                .thenComparingInt(Scored::item));
-        List<Candidate> out = new ArrayList<>(Math.min(limit, scored.size()));
-        for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
-            out.add(new Candidate(s.item(), explain(catalog.item(s.item()), interests)));
+        int[] top = TopK.best(n, limit, i -> score[i] > 0 && !query.history().contains(i) && query.accept().test(i),
+                (a, b) -> score[a] > score[b] || score[a] == score[b] && (pop.count(a) > pop.count(b) || pop.count(a) == pop.count(b) && a < b));
+        List<Candidate> out = new ArrayList<>(top.length);
+        for (int i : top) {
+            out.add(Candidate.deferred(i, score[i], () -> explain(catalog.item(i), interests)));
         }
         return out;
     }
 
     private static Reason explain(Item item, Map<String, double[]> interests) {
         List<Evidence> evidence = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a category listed twice counts once, as in the score
         for (String c : item.categories()) {
             double[] w = interests.get(c.toLowerCase(Locale.ROOT));
-            if (w == null) {
+            if (w == null || !seen.add(c.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (w[0] > 0) {

@@ -55,12 +55,15 @@ public final class EaseSource implements CandidateSource {
             }
         }
         m.score(java.util.Arrays.copyOf(items, used), java.util.Arrays.copyOf(weights, used), scores);
-        return HistoryExplainer.candidates(scores, query, limit, j -> {
+        int[] top = HistoryExplainer.top(scores, query, limit);
+        List<Candidate> out = new java.util.ArrayList<>(top.length);
+        for (int j : top) {
             double[] contributions = new double[h.size()];
             for (int k = 0; k < h.size(); k++) {
                 contributions[k] = h.item(k) < n ? h.weight(k) * m.weight(h.item(k), j) : 0;
             }
-            return contributions;
-        }, catalog, decay);
+            out.add(HistoryExplainer.candidate(j, contributions, h, catalog, decay));
+        }
+        return out;
     }
 }

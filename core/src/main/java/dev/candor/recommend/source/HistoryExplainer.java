@@ -3,7 +3,9 @@ package dev.candor.recommend.source;
 import dev.candor.explain.Evidence;
 import dev.candor.explain.Reason;
 import dev.candor.profile.DecayPolicy;
+import dev.candor.recommend.Candidate;
 import dev.candor.recommend.Catalog;
+import dev.candor.recommend.SourceQuery;
 import dev.candor.recommend.WeightedHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,54 +16,77 @@ final class HistoryExplainer {
     }
 
     /**
-     * The shared last step of the linear sources: the {@code limit} best positive scores among items
-     * the query accepts and the history does not hold, each explained by its per-history-item
-     * contributions (which add up to its score).
-     *
-     * @param contributions for a candidate item, the contributions aligned with {@code h}
+     * {@return the {@code limit} best positive scores among items the query accepts and the history
+     * does not hold, best first (ties: lower index first)}: the shared selection step of the linear sources.
      */
-    static List<dev.candor.recommend.Candidate> candidates(float[] scores, dev.candor.recommend.SourceQuery query, int limit,
-                                                          java.util.function.IntFunction<double[]> contributions, Catalog catalog,
-                                                          DecayPolicy decay) {
+    static int[] top(float[] scores, SourceQuery query, int limit) {
         WeightedHistory h = query.history();
-        java.util.Map<Integer, double[]> positive = new java.util.HashMap<>();
-        for (int j = 0; j < scores.length; j++) {
-            if (scores[j] > 0 && !h.contains(j) && query.accept().test(j)) {
-                positive.put(j, new double[] {scores[j]});
-            }
+        return TopK.of(scores, limit, j -> !h.contains(j) && query.accept().test(j));
+    }
+
+    /**
+     * {@return a candidate scored by the sum of its per-history-item contributions, explained by them
+     * when the reason is first needed} The contributions are computed once, so the reason is made of
+     * exactly the numbers that make the score.
+     *
+     * @param contributions aligned with {@code h}
+     */
+    static Candidate candidate(int item, double[] contributions, WeightedHistory h, Catalog catalog, DecayPolicy decay) {
+        double score = 0;
+        for (double c : contributions) {
+            score += c;
         }
-        List<dev.candor.recommend.Candidate> out = new ArrayList<>(Math.min(limit, positive.size()));
-        for (int[] top : TopK.of(positive, limit)) {
-            out.add(new dev.candor.recommend.Candidate(top[0], explain(h, contributions.apply(top[0]), catalog, decay)));
-        }
-        return out;
+        return Candidate.deferred(item, score, () -> explain(h, contributions, catalog, decay));
+    }
+
+    /**
+     * {@return a candidate with a known {@code score} whose per-history-item contributions, which add up
+     * to it, are computed only when the reason is first needed}
+     */
+    static Candidate candidate(int item, double score, java.util.function.Supplier<double[]> contributions, WeightedHistory h,
+                               Catalog catalog, DecayPolicy decay) {
+        return Candidate.deferred(item, score, () -> explain(h, contributions.get(), catalog, decay));
     }
 
     /** @param contributions aligned with {@code h}; zero contributions are left out (they add nothing) */
     static Reason explain(WeightedHistory h, double[] contributions, Catalog catalog, DecayPolicy decay) {
-        Integer[] order = new Integer[h.size()];
-        int n = 0;
+        // the MAX_ITEMS largest contributions by magnitude (ties: history order), strongest first
+        int[] named = new int[MAX_ITEMS];
+        int count = 0;
+        int nonZero = 0;
         for (int k = 0; k < h.size(); k++) {
-            if (contributions[k] != 0) {
-                order[n++] = k;
+            if (contributions[k] == 0) {
+                continue;
             }
-        }
-        Integer[] nonZero = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(nonZero, (a, b) -> Double.compare(Math.abs(contributions[b]), Math.abs(contributions[a])));
-        List<Evidence> evidence = new ArrayList<>(Math.min(n, MAX_ITEMS + 1));
-        double rest = 0;
-        for (int r = 0; r < nonZero.length; r++) {
-            int k = nonZero[r];
-            if (r < MAX_ITEMS) {
-                var item = catalog.item(h.item(k));
-                evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(), decay.kind(h.kind(k)).verb(), contributions[k]));
-            } else {
-                rest += contributions[k];
+            nonZero++;
+            double m = Math.abs(contributions[k]);
+            if (count == MAX_ITEMS && !(m > Math.abs(contributions[named[count - 1]]))) {
+                continue;
             }
+            int at = count < MAX_ITEMS ? count++ : count - 1;
+            while (at > 0 && m > Math.abs(contributions[named[at - 1]])) {
+                named[at] = named[at - 1];
+                at--;
+            }
+            named[at] = k;
         }
-        if (nonZero.length > MAX_ITEMS) {
+        List<Evidence> evidence = new ArrayList<>(count + 1);
+        boolean[] shown = new boolean[h.size()];
+        for (int r = 0; r < count; r++) {
+            int k = named[r];
+            shown[k] = true;
+            var item = catalog.item(h.item(k));
+            evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(), decay.kind(h.kind(k)).verb(), contributions[k]));
+        }
+        if (nonZero > MAX_ITEMS) {
             // the long tail stays in the sum, as one piece of evidence, so the reason still adds up exactly
-            int others = nonZero.length - MAX_ITEMS;
+            double rest = 0;
+            for (int k = 0; k < h.size(); k++) {
+                if (!shown[k]) {
+                    rest += contributions[k];
+                }
+            }
+            int others = nonZero - MAX_ITEMS;
             evidence.add(new Evidence(Evidence.Kind.ITEM, OTHER_ITEMS, others + " other items in your history", OTHER_ITEMS, rest));
         }
         return new Reason.BecauseYouInteracted(evidence);

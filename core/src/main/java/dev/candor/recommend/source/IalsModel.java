@@ -31,6 +31,7 @@ public final class IalsModel {
     private final double alpha;
     private final Params params;
     private final float[] y;      // n × f item factors, row-major
+    private final float[] yt;     // f × n the same factors, factor-major: scoring every item runs along contiguous rows
     private final double[] gram;  // f × f YᵀY
 
     private IalsModel(int n, int f, Params params, float[] y) {
@@ -39,6 +40,12 @@ public final class IalsModel {
         this.alpha = params.alpha();
         this.params = params;
         this.y = y;
+        this.yt = new float[y.length];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < f; k++) {
+                yt[k * n + j] = y[j * f + k];
+            }
+        }
         double[] yd = new double[y.length];
         for (int k = 0; k < y.length; k++) {
             yd[k] = y[k];
@@ -325,7 +332,7 @@ public final class IalsModel {
         return f;
     }
 
-    /** A user folded in from their history: the factored system and the user's factors. */
+    /** A user folded in from their history: the factored system and the user's factors. Belongs to one request (not thread-safe). */
     public final class FoldIn {
         private final int[] history;
         private final double[] chol;
@@ -338,15 +345,66 @@ public final class IalsModel {
             solveRow(history, y, f, gram, alpha, params.penalty(history.length, n), chol, x);
         }
 
+        private double[] cholT; // Lᵀ row-major, built on the first explanation
+
+        /**
+         * As {@link DenseSolver#solve}, reading both triangles along rows with four partial sums (so the
+         * result may differ from it in the last bits; explanations allow for rounding).
+         */
+        private void solve(double[] b) {
+            if (cholT == null) {
+                double[] t = new double[f * f];
+                for (int r = 0; r < f; r++) {
+                    for (int c = 0; c <= r; c++) {
+                        t[c * f + r] = chol[r * f + c];
+                    }
+                }
+                cholT = t;
+            }
+            for (int i = 0; i < f; i++) {
+                int row = i * f;
+                b[i] = (b[i] - dot(chol, row, b, 0, i)) / chol[row + i];
+            }
+            for (int i = f - 1; i >= 0; i--) {
+                int row = i * f;
+                b[i] = (b[i] - dot(cholT, row + i + 1, b, i + 1, f)) / chol[row + i];
+            }
+        }
+
+        /** {@return Σ a[aFrom + t] · b[t] for t in [from, to)} in four partial sums */
+        private static double dot(double[] a, int aFrom, double[] b, int from, int to) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int t = from;
+            int off = aFrom - from;
+            for (; t + 3 < to; t += 4) {
+                s0 += a[off + t] * b[t];
+                s1 += a[off + t + 1] * b[t + 1];
+                s2 += a[off + t + 2] * b[t + 2];
+                s3 += a[off + t + 3] * b[t + 3];
+            }
+            for (; t < to; t++) {
+                s0 += a[off + t] * b[t];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
         /** Writes every item's score into {@code out}. */
         public void score(float[] out) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                int base = j * f;
-                for (int k = 0; k < f; k++) {
-                    s += x[k] * y[base + k];
+            // factor by factor over every item: the inner loop is contiguous and vectorizes, and each item's sum
+            // still adds its terms in factor order, so every score is the same number as score(j)'s
+            double[] s = new double[n];
+            for (int k = 0; k < f; k++) {
+                double xk = x[k];
+                int row = k * n;
+                for (int j = 0; j < n; j++) {
+                    s[j] += xk * yt[row + j];
                 }
-                out[j] = (float) s;
+            }
+            for (int j = 0; j < n; j++) {
+                out[j] = (float) s[j];
             }
         }
 
@@ -367,7 +425,7 @@ public final class IalsModel {
             for (int k = 0; k < f; k++) {
                 v[k] = y[j * f + k];
             }
-            DenseSolver.solve(chol, f, v); // v = W y_j (W symmetric)
+            solve(v); // v = W y_j (W symmetric)
             double[] out = new double[history.length];
             for (int h = 0; h < history.length; h++) {
                 double s = 0;

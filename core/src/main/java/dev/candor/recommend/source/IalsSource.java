@@ -59,13 +59,19 @@ public final class IalsSource implements CandidateSource {
         IalsModel.FoldIn user = m.foldIn(items);
         float[] scores = new float[n];
         user.score(scores);
-        return HistoryExplainer.candidates(scores, query, limit, j -> {
-            double[] parts = user.contributions(j);
-            double[] contributions = new double[h.size()];
-            for (int p = 0; p < parts.length; p++) {
-                contributions[positions.get(p)] = parts[p];
-            }
-            return contributions;
-        }, catalog, decay);
+        int[] top = HistoryExplainer.top(scores, query, limit);
+        List<Candidate> out = new ArrayList<>(top.length);
+        for (int j : top) {
+            // the score is y_jᵀ x; its decomposition (the costly part: one solve per item) waits until the item is shown
+            out.add(HistoryExplainer.candidate(j, user.score(j), () -> {
+                double[] parts = user.contributions(j);
+                double[] contributions = new double[h.size()];
+                for (int p = 0; p < parts.length; p++) {
+                    contributions[positions.get(p)] = parts[p];
+                }
+                return contributions;
+            }, h, catalog, decay));
+        }
+        return out;
     }
 }

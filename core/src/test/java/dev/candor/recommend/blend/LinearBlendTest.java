@@ -56,4 +56,35 @@ class LinearBlendTest {
                 new SourceResult("popular", 1.0, List.of(popular(7, 1), popular(4, 1)))));
         assertThat(out).extracting(ScoredItem::item).containsExactly(4, 7);
     }
+
+    @Test
+    void rank_sameItemsAndScoresAsBlend_beforeAnyReasonIsBuilt() {
+        int[] built = {0};
+        java.util.function.Function<double[], Candidate> deferred = a -> Candidate.deferred((int) a[0], a[1], () -> {
+            built[0]++;
+            return popular((int) a[0], a[1]).reason();
+        });
+        List<SourceResult> results = List.of(
+                new SourceResult("itemknn", 1.0, List.of(knn(1, 2, 2), knn(2, 1, 1))),
+                new SourceResult("popular", 0.5, List.of(deferred.apply(new double[] {2, 10}), deferred.apply(new double[] {3, 5}))));
+        List<LinearBlend.Blended> ranked = LinearBlend.rank(results);
+        assertThat(built[0]).isZero();
+        List<ScoredItem> blended = LinearBlend.blend(results);
+        assertThat(ranked).extracting(LinearBlend.Blended::item).containsExactly(1, 2, 3);
+        for (int k = 0; k < ranked.size(); k++) {
+            assertThat(ranked.get(k).score()).isCloseTo(blended.get(k).score(), within(1e-12));
+            assertThat(ranked.get(k).explain()).isEqualTo(blended.get(k));
+        }
+    }
+
+    @Test
+    void rank_withLimit_isThePrefixOfTheFullRanking_tiesAtTheBarToTheLowerItem() {
+        List<SourceResult> results = List.of(
+                new SourceResult("itemknn", 1.0, List.of(knn(1, 2, 2), knn(2, 1, 1))),
+                new SourceResult("popular", 0.5, List.of(popular(2, 10), popular(3, 5))));
+        // items 1 and 2 both blend to 1.0
+        assertThat(LinearBlend.rank(results, 1)).extracting(LinearBlend.Blended::item).containsExactly(1);
+        assertThat(LinearBlend.rank(results, 2)).extracting(LinearBlend.Blended::item).containsExactly(1, 2);
+        assertThat(LinearBlend.rank(results, 5)).isEqualTo(LinearBlend.rank(results));
+    }
 }

@@ -85,6 +85,7 @@ class FactorExplanationTest {
             double sum = c.reason().evidence().stream().mapToDouble(Evidence::weight).sum();
             assertThat(sum).isCloseTo(c.reason().weight(), within(1e-12)).isCloseTo(direct[c.item()], within(1e-4));
             assertThat(c.reason()).isInstanceOf(Reason.BecauseYouInteracted.class);
+            assertThat(c.score()).isCloseTo(c.reason().weight(), within(1e-12)); // ranked by the number it is explained by
         }
     }
 
@@ -109,6 +110,7 @@ class FactorExplanationTest {
             double sum = c.reason().evidence().stream().mapToDouble(Evidence::weight).sum();
             assertThat(sum).isCloseTo(user.score(c.item()), within(1e-9 + 1e-9 * Math.abs(sum)));
             assertThat(c.reason().evidence()).hasSizeLessThanOrEqualTo(history.length);
+            assertThat(c.score()).isEqualTo(user.score(c.item())); // ranked by the folded-in score, explained by its decomposition
         }
     }
 

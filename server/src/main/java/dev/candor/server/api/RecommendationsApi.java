@@ -113,13 +113,8 @@ public final class RecommendationsApi {
         out.put("experiment", r.arm().map(Recommendations.Arm::experiment).orElse(null));
         out.put("variant", r.arm().map(Recommendations.Arm::variant).orElse(null));
         boolean explained = c.ctx().engine().config().posture().explanations();
-        out.put("items", r.items().stream().map(i -> {
-            Map<String, Object> item = Views.scoredItem(i, c.ctx().engine().catalog());
-            if (!explained) {
-                item.put("reasons", List.of()); // explanations switched off by configuration (see GET /v1/trust/score)
-            }
-            return item;
-        }).toList());
+        // with explanations switched off by configuration (see GET /v1/trust/score) reasons are empty
+        out.put("items", r.items().stream().map(i -> Views.scoredItem(i, c.ctx().engine().catalog(), explained)).toList());
         out.put("data_used", Views.dataUsed(r.dataUsed()));
         out.put("fallback", r.fallback().orElse(null));
         return out;

@@ -1,5 +1,9 @@
 package dev.candor.server.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.candor.explain.Evidence;
 import dev.candor.explain.Reason;
 import dev.candor.ingest.RowError;
@@ -11,6 +15,7 @@ import dev.candor.model.Purpose;
 import dev.candor.recommend.Catalog;
 import dev.candor.recommend.DataCategory;
 import dev.candor.recommend.ScoredItem;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,15 +98,66 @@ public final class Views {
         return m;
     }
 
-    public static Map<String, Object> scoredItem(ScoredItem s, Catalog catalog) {
-        Item item = catalog.item(s.item());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("item", item.id().value());
-        m.put("title", item.title());
-        m.put("categories", item.categories());
-        m.put("score", s.score());
-        m.put("reasons", s.reasons().stream().map(Views::reason).toList());
-        return m;
+    /** {@return a recommended item as JSON: id, title, categories, score and its reasons} */
+    public static Object scoredItem(ScoredItem s, Catalog catalog) {
+        return scoredItem(s, catalog, true);
+    }
+
+    /**
+     * {@return a recommended item as JSON, written straight to the generator (the recommendation
+     * path's hot spot): the same document as {@link #reason}'s maps, with {@code reasons} empty when
+     * {@code explained} is false}
+     */
+    public static Object scoredItem(ScoredItem s, Catalog catalog, boolean explained) {
+        return new ScoredItemJson(s, catalog.item(s.item()), explained);
+    }
+
+    private record ScoredItemJson(ScoredItem s, Item item, boolean explained) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("item", item.id().value());
+            g.writeStringField("title", item.title());
+            g.writeArrayFieldStart("categories");
+            for (String c : item.categories()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeNumberField("score", s.score());
+            g.writeArrayFieldStart("reasons");
+            if (explained) {
+                for (Reason r : s.reasons()) {
+                    writeReason(g, r);
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type) throws IOException {
+            serialize(g, provider);
+        }
+    }
+
+    /** Writes what {@link #reason} maps, field for field. */
+    private static void writeReason(JsonGenerator g, Reason r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", r.kind());
+        g.writeStringField("text", r.text());
+        g.writeNumberField("weight", r.weight());
+        g.writeArrayFieldStart("evidence");
+        for (Evidence e : r.evidence()) {
+            g.writeStartObject();
+            g.writeStringField("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("ref", e.ref());
+            g.writeStringField("label", e.label());
+            g.writeStringField("relation", e.relation());
+            g.writeNumberField("weight", e.weight());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     public static List<String> dataUsed(java.util.Set<DataCategory> used) {
