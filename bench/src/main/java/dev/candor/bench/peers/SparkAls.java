@@ -76,6 +76,44 @@ public final class SparkAls implements Algorithm, AutoCloseable {
         return spark;
     }
 
+    /** {@return the local Spark session these settings train in (created on first use)} */
+    public SparkSession session() {
+        return spark();
+    }
+
+    /**
+     * Fits ALS with these settings on {@code ratings} (columns user, item, rating; cache and count it
+     * first, so that loading is not timed) and forces the lazy parts, as {@link #fit} does.
+     * {@return the seconds ALS.fit took, or NaN when it did not finish within {@code timeoutSeconds}
+     * (its jobs are then cancelled)}
+     */
+    public double timeFit(Dataset<Row> ratings, long timeoutSeconds) throws InterruptedException {
+        SparkSession s = spark();
+        ALS als = new ALS().setImplicitPrefs(true).setRank(rank).setMaxIter(iterations).setRegParam(regParam).setAlpha(alpha)
+                .setUserCol("user").setItemCol("item").setRatingCol("rating").setSeed(42).setNumBlocks(4);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            long t0 = System.nanoTime();
+            java.util.concurrent.Future<?> run = ex.submit(() -> {
+                ALSModel model = als.fit(ratings);
+                model.itemFactors().count();
+                model.userFactors().count();
+            });
+            try {
+                run.get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+                return (System.nanoTime() - t0) / 1e9;
+            } catch (java.util.concurrent.TimeoutException e) {
+                s.sparkContext().cancelAllJobs();
+                run.cancel(true);
+                return Double.NaN;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Spark ALS failed", e.getCause());
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
     @Override
     public Fitted fit(FoldData data) {
         InteractionMatrix all = PeerData.all(data);

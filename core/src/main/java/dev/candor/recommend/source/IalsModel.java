@@ -140,21 +140,20 @@ public final class IalsModel {
         double[] rr = new double[count];
         double[] lambda = new double[count];
         int tasks = (count + CHUNK - 1) / CHUNK;
-        // ad = A x; res = b - A x, with b = (1 + α) Σ y_i; dir = res
+        // res = b − A x with b = (1 + α) Σ y_i, i.e. Σ_i ((1 + α) − α y_iᵀx) y_i − G x − λ x: one pass over the
+        // row's items (ad holds G x here; the steps overwrite it); dir = res
         IntStream.range(0, tasks).parallel().forEach(t -> {
             denseProduct(g, x, ad, t, count, f);
             for (int r = t * CHUNK, end = Math.min(count, r + CHUNK); r < end; r++) {
                 int from = rows.rowStart(r);
                 int to = rows.rowEnd(r);
                 int off = r * f;
-                lambda[r] = p.penalty(to - from, nFixed);
-                sparse(cols, from, to, fixed, f, alpha, lambda[r], x, off, ad);
-                for (int q = from; q < to; q++) {
-                    axpy(1 + alpha, fixed, cols[q] * f, res, off, f);
-                }
+                double l = p.penalty(to - from, nFixed);
+                lambda[r] = l;
+                rowTerms(cols, from, to, fixed, f, -alpha, 1 + alpha, x, off, res);
                 double s = 0;
                 for (int k = off; k < off + f; k++) {
-                    res[k] -= ad[k];
+                    res[k] -= ad[k] + l * x[k];
                     dir[k] = res[k];
                     s += res[k] * res[k];
                 }
@@ -206,14 +205,23 @@ public final class IalsModel {
 
     /**
      * out[off..off+f) += λ v[off..off+f) + α Σ_{i∈row} y_i (y_iᵀ v[off..off+f)): the row-specific part of
-     * A_r v. Items are taken four at a time: four independent dot products in one pass over v, then one
-     * fused update of out (fewer dependent floating-point additions and a quarter of the passes over out).
+     * A_r v.
      */
     private static void sparse(int[] cols, int from, int to, double[] y, int f, double alpha, double lambda, double[] v, int off,
                                double[] out) {
         for (int k = 0; k < f; k++) {
             out[off + k] += lambda * v[off + k];
         }
+        rowTerms(cols, from, to, y, f, alpha, 0, v, off, out);
+    }
+
+    /**
+     * out[off..off+f) += Σ_{i∈row} (scale · y_iᵀ v[off..off+f) + shift) · y_i. Items are taken four at a
+     * time: four independent dot products in one pass over v, then one fused update of out (fewer
+     * dependent floating-point additions and a quarter of the passes over out).
+     */
+    private static void rowTerms(int[] cols, int from, int to, double[] y, int f, double scale, double shift, double[] v, int off,
+                                 double[] out) {
         int q = from;
         for (; q + 3 < to; q += 4) {
             int b0 = cols[q] * f;
@@ -231,17 +239,17 @@ public final class IalsModel {
                 s2 += y[b2 + k] * vk;
                 s3 += y[b3 + k] * vk;
             }
-            s0 *= alpha;
-            s1 *= alpha;
-            s2 *= alpha;
-            s3 *= alpha;
+            s0 = scale * s0 + shift;
+            s1 = scale * s1 + shift;
+            s2 = scale * s2 + shift;
+            s3 = scale * s3 + shift;
             for (int k = 0; k < f; k++) {
                 out[off + k] += s0 * y[b0 + k] + s1 * y[b1 + k] + s2 * y[b2 + k] + s3 * y[b3 + k];
             }
         }
         for (; q < to; q++) {
             int base = cols[q] * f;
-            axpy(alpha * dot(y, base, v, off, f), y, base, out, off, f);
+            axpy(scale * dot(y, base, v, off, f) + shift, y, base, out, off, f);
         }
     }
 
