@@ -92,8 +92,12 @@ final class HistoryExplainer {
         return new Reason.BecauseYouInteracted(evidence);
     }
 
-    /** Items named one by one in a reason; the rest of the history's contributions are summed into one. */
-    static final int MAX_ITEMS = 10;
+    /**
+     * Items named one by one in a reason; the rest of the history's contributions are summed into one.
+     * Five: a person reads the first two or three ("Because you watched Heat and Ronin"), the
+     * preference center lists the rest, and each named item costs every response about 150 bytes.
+     */
+    static final int MAX_ITEMS = 5;
     /** Ref and relation of the summed evidence of the remaining history items. */
     public static final String OTHER_ITEMS = "other";
 }

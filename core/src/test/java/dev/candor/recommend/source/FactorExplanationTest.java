@@ -123,7 +123,7 @@ class FactorExplanationTest {
     }
 
     @Test
-    void aLongHistory_namesTheTenStrongestItems_andSumsTheRestIntoOneEvidence_stillAddingUp() {
+    void aLongHistory_namesTheFiveStrongestItems_andSumsTheRestIntoOneEvidence_stillAddingUp() {
         EaseModel m = EaseModel.fit(train, 20);
         int[] history = new int[25];
         for (int k = 0; k < history.length; k++) {
@@ -137,8 +137,8 @@ class FactorExplanationTest {
         }
         m.score(history, weights, direct);
         for (Candidate c : cands) {
-            assertThat(c.reason().evidence()).hasSize(11);
-            assertThat(c.reason().evidence().getLast().label()).isEqualTo("15 other items in your history");
+            assertThat(c.reason().evidence()).hasSize(6);
+            assertThat(c.reason().evidence().getLast().label()).isEqualTo("20 other items in your history");
             assertThat(c.reason().weight()).isCloseTo(direct[c.item()], within(1e-3));
             assertThat(c.reason().text()).doesNotContain("other items");
         }

@@ -162,6 +162,8 @@ class ConsoleBrowserTest {
         Page p = signedIn(f.analystKey, 1280, 900);
         show(p, "audit");
         p.waitForSelector("#verify-result .verify-ok");
+        // the verification and the list are separate requests: wait for the list too
+        p.waitForFunction("() => document.querySelectorAll('#audit-table tbody tr').length >= 50");
         JsonNode v = f.server.get("/v1/audit/verify", f.server.adminKey).json();
         assertThat(p.textContent("#verify-result")).contains("intact").contains(v.get("head").asText());
         List<String> seqs = p.locator("#audit-table tbody tr td:first-child").allTextContents();
