@@ -53,9 +53,8 @@ public final class Training {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(LocalDate.now()).append(" by `").append(command).append("` (one JVM, -Xmx10g, JDK ")
                 .append(Runtime.version().feature()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores). **The 2 cores were shared** with other engineers' builds and benchmarks while this ran (load average at the start ")
-                .append(String.format(Locale.ROOT, "%.1f", loadAverage()))
-                .append("), which slows both sides; read the ratios, measured in the same run, rather than the seconds.\n\n");
+                .append(" cores; load average at the start ").append(String.format(Locale.ROOT, "%.1f", loadAverage()))
+                .append("). Anything else running on the machine slows both sides; the ratios, measured in the same run, are the figures to read.\n\n");
 
         // EASE on MovieLens
         md.append("### EASE fit\n\nAll positives (rating ≥ 4) of each set; the engine's default EASE (λ ").append(fmt(cf.easeLambda()))

@@ -51,7 +51,7 @@ public final class Wrk {
                     """, LocalDate.now(), seconds, connections, connections, seconds, h.rps, h.p50, h.p99, h.errors, r.rps, r.p50, r.p99,
                     r.errors);
             System.out.println(body);
-            Sections.write(docs, "wrk", "Throughput with wrk", body.stripTrailing());
+            Sections.write(docs, "wrk", "Throughput with wrk", body.stripTrailing() + "\n");
         } finally {
             try (var files = Files.list(work)) {
                 for (Path f : files.toList()) {
