@@ -76,6 +76,40 @@ final class BenchServer implements AutoCloseable {
         base = "http://127.0.0.1:" + launcher.port();
     }
 
+    /**
+     * A server loaded with a {@link Synthetic} set: items {@code i0…}, users {@code u0…} who all grant
+     * personalization and behavioural use, every event ingested as a view in the set's seeded arrival
+     * order through the engine (durable in SQLite), then the models trained.
+     */
+    BenchServer(Synthetic syn) throws Exception {
+        launcher = start(Optional.empty());
+        shop = null;
+        var engine = launcher.engine();
+        List<dev.candor.model.Item> catalog = Memory.items(syn.numItems());
+        engine.putItems(catalog);
+        java.util.Map<dev.candor.model.Purpose, Boolean> grant = java.util.Map.of(dev.candor.model.Purpose.PERSONALIZATION, true,
+                dev.candor.model.Purpose.BEHAVIORAL, true);
+        List<String> ids = new java.util.ArrayList<>(syn.numUsers());
+        for (int u = 0; u < syn.numUsers(); u++) {
+            ids.add("u" + u);
+            engine.recordConsent(engine.pseudonymizer().subject("u" + u), grant, "bench");
+        }
+        int[] order = syn.eventOrder();
+        List<dev.candor.ingest.RawEvent> batch = new java.util.ArrayList<>(5000);
+        for (int k = 0; k < order.length; k++) {
+            int e = order[k];
+            batch.add(dev.candor.ingest.RawEvent.of("u" + syn.user(e), "i" + syn.item(e), "view"));
+            if (batch.size() == 5000 || k == order.length - 1) {
+                engine.ingest(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        engine.retrain();
+        this.users = List.copyOf(ids);
+        this.items = catalog.stream().map(i -> i.id().value()).toList();
+        base = "http://127.0.0.1:" + launcher.port();
+    }
+
     private static Launcher start(Optional<String> jdbcUrl) throws Exception {
         Path dir = Files.createTempDirectory("candor-bench-data");
         Logging.configure(dir, true);

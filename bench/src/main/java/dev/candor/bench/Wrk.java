@@ -17,19 +17,47 @@ import java.util.regex.Pattern;
  * per request than {@link Load}'s Java client, which shares the same 2 cores with the server). Same
  * server and data as {@link Load}: the demo shop on SQLite; {@code GET /health} measured in the same
  * run as baseline. Needs {@code wrk} on the PATH (Debian: {@code apt-get install wrk}). Writes
- * docs/benchmarks.md between {@code <!-- wrk:begin -->} and {@code <!-- wrk:end -->}.
- * Usage: {@code Wrk [seconds] [connections] [docs]}.
+ * docs/benchmarks.md between {@code <!-- wrk:begin -->} and {@code <!-- wrk:end -->} (demo shop),
+ * {@code <!-- wrk-ml:… -->} (MovieLens ml-latest-small, read from {@code ../shared/data}) or
+ * {@code <!-- wrk-synthetic:… -->} (the 10M-event {@link Synthetic} set).
+ * Usage: {@code Wrk [ml-latest-small|synthetic] [seconds] [connections] [docs]}.
  */
 public final class Wrk {
     private Wrk() {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        Path docs = Path.of(args.length > 2 ? args[2] : "docs/benchmarks.md");
+        String mode = args.length > 0 && !args[0].matches("\\d+") ? args[0] : "demo";
+        int a = mode.equals("demo") ? 0 : 1;
+        int seconds = args.length > a ? Integer.parseInt(args[a]) : 15;
+        int connections = args.length > a + 1 ? Integer.parseInt(args[a + 1]) : 16;
+        Path docs = Path.of(args.length > a + 2 ? args[a + 2] : "docs/benchmarks.md");
         Path work = Files.createTempDirectory("candor-wrk");
-        try (BenchServer s = new BenchServer(Optional.empty(), 3000, 300)) {
+        String data;
+        String section;
+        java.util.concurrent.Callable<BenchServer> server;
+        switch (mode) {
+            case "demo" -> {
+                data = "demo shop: 3,000 items, 300 shoppers";
+                section = "wrk";
+                server = () -> new BenchServer(Optional.empty(), 3000, 300);
+            }
+            case "ml-latest-small" -> {
+                data = "MovieLens ml-latest-small: 9,742 movies, 610 raters, every rating ingested as a rating event";
+                section = "wrk-ml";
+                server = () -> new BenchServer(Path.of(System.getenv().getOrDefault("CANDOR_DATA_DIR", "../shared/data")).resolve(mode));
+            }
+            case "synthetic" -> {
+                Synthetic.Params p = Synthetic.Params.defaults();
+                data = String.format(Locale.ROOT, "the synthetic set: %,d items, %,d users, %,d view events, power-law, seed %d", p.items(),
+                        p.users(), p.events(), p.seed());
+                section = "wrk-synthetic";
+                server = () -> new BenchServer(Synthetic.generate(p));
+            }
+            default -> throw new IllegalArgumentException("mode must be ml-latest-small or synthetic, or left out for the demo shop");
+        }
+        String command = "bench/run Wrk " + (mode.equals("demo") ? "" : mode + " ") + seconds + " " + connections;
+        try (BenchServer s = server.call()) {
             Path health = script(work.resolve("health.lua"), List.of("/health"));
             List<String> paths = new ArrayList<>();
             for (String u : s.users) {
@@ -40,18 +68,18 @@ public final class Wrk {
             Result h = wrk(s.base, health, seconds, connections);
             Result r = wrk(s.base, recs, seconds, connections);
             String body = String.format(Locale.ROOT, """
-                    Measured %s by `bench/run Wrk %d %d` (SQLite, demo shop: 3,000 items, 300 shoppers; wrk 4, one thread, %d connections, \
+                    Measured %s by `%s` (SQLite, %s; wrk 4, one thread, %d connections, \
                     %d s per row after a 5 s warm-up, on the same 2-core machine; HTTP/1.1 keep-alive on loopback; each request names \
-                    one of the shop's users in turn).
+                    one of the loaded users in turn).
 
                     | request | req/s | p50 | p99 | non-2xx |
                     |---|---|---|---|---|
                     | baseline: GET /health | %,.0f | %s | %s | %d |
                     | GET …/recommendations?n=20 (reasons included) | %,.0f | %s | %s | %d |
-                    """, LocalDate.now(), seconds, connections, connections, seconds, h.rps, h.p50, h.p99, h.errors, r.rps, r.p50, r.p99,
+                    """, LocalDate.now(), command, data, connections, seconds, h.rps, h.p50, h.p99, h.errors, r.rps, r.p50, r.p99,
                     r.errors);
             System.out.println(body);
-            Sections.write(docs, "wrk", "Throughput with wrk", body.stripTrailing() + "\n");
+            Sections.write(docs, section, "Throughput with wrk", body.stripTrailing() + "\n");
         } finally {
             try (var files = Files.list(work)) {
                 for (Path f : files.toList()) {

@@ -107,6 +107,11 @@ public final class RouteTable {
             // engine and record validation: messages are written never to carry values
             status = 400;
             error(res, 400, "INVALID_VALUE", e.getMessage(), null);
+        } catch (io.helidon.webserver.CloseConnectionException e) {
+            // the client went away while the reply was being written: nobody to answer, nothing failed here
+            status = 499;
+            LOG.log(System.Logger.Level.DEBUG, "client closed the connection on " + route.method().text() + " " + route.pattern());
+            throw e;
         } catch (RuntimeException e) {
             status = 500;
             String ref = UUID.randomUUID().toString();
