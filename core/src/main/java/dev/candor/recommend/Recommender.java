@@ -108,9 +108,11 @@ public final class Recommender {
     /**
      * Chooses the n items to show from blended scores, then builds the reasons of those n only: each
      * from the same numbers that scored it, so it still adds up to the item's score.
+     *
+     * @param ranked the pool to choose from, best first: n items, or the diversifier's pool for n
      */
     private List<ScoredItem> chooseThenExplain(List<LinearBlend.Blended> ranked, int n, double diversity) {
-        int pool = diversity >= 1.0 ? Math.min(n, ranked.size()) : Math.min(ranked.size(), MmrDiversifier.poolSize(n));
+        int pool = ranked.size();
         int[] items = new int[pool];
         double[] scores = new double[pool];
         for (int c = 0; c < pool; c++) {
