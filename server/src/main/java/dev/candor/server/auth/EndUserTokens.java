@@ -78,7 +78,7 @@ public final class EndUserTokens {
             Instant now = clock.instant();
             if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().plus(SKEW).isAfter(now)
                     || c.getIssueTime() == null || c.getIssueTime().toInstant().minus(SKEW).isAfter(now)
-                    || !List.of(AUDIENCE).equals(c.getAudience()) || c.getSubject() == null || !c.getSubject().matches("[0-9a-f]{64}")) {
+                    || !List.of(AUDIENCE).equals(c.getAudience()) || !SubjectId.isValid(c.getSubject())) {
                 return Optional.empty();
             }
             return Optional.of(SubjectId.of(c.getSubject()));
