@@ -39,6 +39,8 @@ final class SqlEventStore implements EventStore, AutoCloseable {
     private static final int MAX_CACHED_SUBJECTS = 500_000;
     /** The chunks from ?1 to ?2, joined with one subject's rows (?3): one index seek per chunk. */
     private static final String CHUNKS = "WITH RECURSIVE c(n) AS (SELECT CAST(? AS BIGINT) UNION ALL SELECT n + 1 FROM c WHERE n < ?) ";
+    /** Rows with their subject's pseudonym first, then {@link #COLUMNS}; the caller adds the WHERE clause. */
+    private static final String WITH_PSEUDONYM = "SELECT s.pseudonym, " + COLUMNS + " FROM events e JOIN subjects s ON s.id = e.subject ";
     private final Database db;
     private final GroupCommitter<Event> committer;
     private final Map<SubjectId, Long> subjectIds = new ConcurrentHashMap<>();
@@ -91,9 +93,9 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                         } else {
                             fullRows++;
                             ps.setString(8, Sql.nullable(e.session()));
-                            ps.setString(9, Sql.nullable(e.context().device()));
-                            ps.setString(10, Sql.nullable(e.context().daypart()));
-                            ps.setString(11, Sql.nullable(e.context().region()));
+                            ps.setString(9, Sql.nullable(x.device()));
+                            ps.setString(10, Sql.nullable(x.daypart()));
+                            ps.setString(11, Sql.nullable(x.region()));
                             if (e.sealedText().isPresent()) {
                                 ps.setBytes(12, e.sealedText().get());
                             } else {
@@ -165,12 +167,9 @@ final class SqlEventStore implements EventStore, AutoCloseable {
             if (id.isEmpty()) {
                 return List.of();
             }
-            long[] range = chunkRange(c);
             try (PreparedStatement ps = c.prepareStatement(CHUNKS + "SELECT " + COLUMNS + " FROM c CROSS JOIN events e "
                     + "WHERE e.chunk = c.n AND e.subject = ? ORDER BY e.id")) {
-                ps.setLong(1, range[0]);
-                ps.setLong(2, range[1]);
-                ps.setLong(3, id.getAsLong());
+                bindChunks(c, ps, id.getAsLong());
                 List<Event> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -180,6 +179,14 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                 return out;
             }
         });
+    }
+
+    /** Binds a {@link #CHUNKS} statement: the stored chunk range, then the subject's id. */
+    private static void bindChunks(Connection c, PreparedStatement ps, long subject) throws SQLException {
+        long[] range = chunkRange(c);
+        ps.setLong(1, range[0]);
+        ps.setLong(2, range[1]);
+        ps.setLong(3, subject);
     }
 
     /** {@return the lowest and highest chunk stored (1, 0 when there are no events)} */
@@ -196,8 +203,7 @@ final class SqlEventStore implements EventStore, AutoCloseable {
     @Override
     public Optional<Event> get(long eventId) {
         return db.read("read event", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS
-                    + " FROM events e JOIN subjects s ON s.id = e.subject WHERE e.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(WITH_PSEUDONYM + "WHERE e.id = ?")) {
                 ps.setLong(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs, 2, SubjectId.of(rs.getString(1)))) : Optional.empty();
@@ -213,8 +219,7 @@ final class SqlEventStore implements EventStore, AutoCloseable {
         while (true) {
             long from = after;
             List<Event> page = db.read("scan events", c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT s.pseudonym, " + COLUMNS
-                        + " FROM events e JOIN subjects s ON s.id = e.subject WHERE e.id > ? ORDER BY e.id LIMIT 10000")) {
+                try (PreparedStatement ps = c.prepareStatement(WITH_PSEUDONYM + "WHERE e.id > ? ORDER BY e.id LIMIT 10000")) {
                     ps.setLong(1, from);
                     List<Event> out = new ArrayList<>(10_000);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -253,13 +258,10 @@ final class SqlEventStore implements EventStore, AutoCloseable {
                 if (id.isEmpty()) {
                     return 0L;
                 }
-                long[] range = chunkRange(c);
                 long removed;
                 try (PreparedStatement ps = c.prepareStatement(CHUNKS + "DELETE FROM events WHERE id IN (SELECT e.id FROM c CROSS JOIN events e "
                         + "WHERE e.chunk = c.n AND e.subject = ?)")) {
-                    ps.setLong(1, range[0]);
-                    ps.setLong(2, range[1]);
-                    ps.setLong(3, id.getAsLong());
+                    bindChunks(c, ps, id.getAsLong());
                     removed = ps.executeUpdate();
                 }
                 Sql.update(c, "DELETE FROM subjects WHERE id = ?", id.getAsLong());
