@@ -51,17 +51,7 @@ final class TopK {
             }
             if (size < k) {
                 heap[size] = j;
-                int at = size++;
-                while (at > 0) {
-                    int parent = (at - 1) >>> 1;
-                    if (!before(scores, heap[parent], heap[at])) {
-                        break;
-                    }
-                    int t = heap[parent];
-                    heap[parent] = heap[at];
-                    heap[at] = t;
-                    at = parent;
-                }
+                siftUp(scores, heap, size++);
             } else {
                 heap[0] = j;
                 siftDown(scores, heap, size);
@@ -78,6 +68,19 @@ final class TopK {
 
     private static boolean before(float[] scores, int a, int b) {
         return scores[a] > scores[b] || scores[a] == scores[b] && a < b;
+    }
+
+    private static void siftUp(float[] scores, int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!before(scores, heap[parent], heap[at])) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
     }
 
     private static void siftDown(float[] scores, int[] heap, int size) {
