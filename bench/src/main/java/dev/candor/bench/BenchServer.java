@@ -87,22 +87,11 @@ final class BenchServer implements AutoCloseable {
         var engine = launcher.engine();
         List<dev.candor.model.Item> catalog = Memory.items(syn.numItems());
         engine.putItems(catalog);
-        java.util.Map<dev.candor.model.Purpose, Boolean> grant = java.util.Map.of(dev.candor.model.Purpose.PERSONALIZATION, true,
-                dev.candor.model.Purpose.BEHAVIORAL, true);
+        Memory.grantAll(engine, syn.numUsers());
+        Memory.ingest(engine, syn);
         List<String> ids = new java.util.ArrayList<>(syn.numUsers());
         for (int u = 0; u < syn.numUsers(); u++) {
             ids.add("u" + u);
-            engine.recordConsent(engine.pseudonymizer().subject("u" + u), grant, "bench");
-        }
-        int[] order = syn.eventOrder();
-        List<dev.candor.ingest.RawEvent> batch = new java.util.ArrayList<>(5000);
-        for (int k = 0; k < order.length; k++) {
-            int e = order[k];
-            batch.add(dev.candor.ingest.RawEvent.of("u" + syn.user(e), "i" + syn.item(e), "view"));
-            if (batch.size() == 5000 || k == order.length - 1) {
-                engine.ingest(List.copyOf(batch));
-                batch.clear();
-            }
         }
         engine.retrain();
         this.users = List.copyOf(ids);

@@ -213,15 +213,15 @@ public final class Memory {
         return items;
     }
 
-    private static void grantAll(Engine engine, int users) {
+    static void grantAll(Engine engine, int users) {
         Map<Purpose, Boolean> grant = Map.of(Purpose.PERSONALIZATION, true, Purpose.BEHAVIORAL, true);
         for (int u = 0; u < users; u++) {
             engine.recordConsent(engine.pseudonymizer().subject("u" + u), grant, "bench");
         }
     }
 
-    /** Ingests every event in arrival order. {@return events per second} */
-    private static double ingest(Engine engine, Synthetic syn) {
+    /** Ingests every event of {@code syn} as a view, in arrival order; every one must be accepted. {@return events per second} */
+    static double ingest(Engine engine, Synthetic syn) {
         int[] order = syn.eventOrder();
         long t0 = System.nanoTime();
         List<RawEvent> batch = new ArrayList<>(BATCH);
