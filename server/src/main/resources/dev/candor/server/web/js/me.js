@@ -190,10 +190,10 @@ function feedbackButton(item, signal, label, requestId) {
     onclick: ev => busy(ev.currentTarget, async () => {
       try {
         await state.api.post('/v1/me/feedback', {item: item.item, signal});
+        await Promise.all([reloadRecommendations(), reloadProfile()]);
         notify(signal === 'not_interested'
           ? 'Thanks. We will not suggest “' + name + '” again.'
           : 'Thanks. We made your recommendations less personal.');
-        await Promise.all([reloadRecommendations(), reloadProfile()]);
       } catch (e) { failed(e); }
     })}, label);
 }
@@ -202,8 +202,8 @@ async function notMe(button, item, label) {
   await busy(button, async () => {
     try {
       await state.api.post('/v1/me/feedback', {item, signal: 'not_me'});
-      notify('Thanks. “' + label + '” no longer counts as one of your interests.');
       await Promise.all([reloadRecommendations(), reloadProfile()]);
+      notify('Thanks. “' + label + '” no longer counts as one of your interests.');
     } catch (e) { failed(e); }
   });
 }
@@ -364,8 +364,8 @@ async function deleteEvent(button, id) {
   await busy(button, async () => {
     try {
       await state.api.del('/v1/me/events/' + encodeURIComponent(id));
-      notify('Deleted. It no longer shapes your recommendations.');
       await Promise.all([reloadRecommendations(), reloadProfile()]);
+      notify('Deleted. It no longer shapes your recommendations.');
       $('#events-title').focus?.();
     } catch (e) { failed(e); }
   });
@@ -381,8 +381,8 @@ async function deleteHistory(button) {
   await busy(button, async () => {
     try {
       const r = await state.api.del('/v1/me/events');
-      notify('Deleted ' + n(r.deleted) + (r.deleted === 1 ? ' event.' : ' events.'));
       await Promise.all([reloadRecommendations(), reloadProfile()]);
+      notify('Deleted ' + n(r.deleted) + (r.deleted === 1 ? ' event.' : ' events.'));
     } catch (e) { failed(e); }
   });
 }
