@@ -110,7 +110,7 @@ final class ModelTrainer {
             }
             InteractionMatrix x = b.build();
             EngineConfig.Collaborative cf = config.cf();
-            ease = numItems <= cf.easeMaxItems() && x.nnz() > 0 ? EaseModel.fit(x, cf.easeLambda(), cf.easeDropout()) : EaseModel.EMPTY;
+            ease = numItems <= cf.easeMaxItems() && x.nnz() > 0 ? EaseModel.fit(x, cf.easeLambda(), cf.easeDropout(), cf.easeNeighbours()) : EaseModel.EMPTY;
             ials = x.nnz() > 0 ? IalsModel.train(x, cf.ials()) : null;
             fittedAt = now;
         }

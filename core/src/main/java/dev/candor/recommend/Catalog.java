@@ -29,6 +29,8 @@ public final class Catalog {
     private volatile int size;
     /** Lowercase category to a dense id, for allocation-free category comparisons on the request path. */
     private final Map<String, Integer> categoryIdOf = new ConcurrentHashMap<>();
+    /** The lowercase category of each id (grown by {@link #putAll} only). */
+    private volatile String[] categoryNames = new String[16];
 
     public Catalog(SensitivityPolicy sensitivity) {
         this.sensitivity = sensitivity;
@@ -114,6 +116,11 @@ public final class Catalog {
         return id == null ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
+    /** {@return the lowercase category of a dense id handed out by {@link #categoryIds}} */
+    public String categoryName(int id) {
+        return categoryNames[id];
+    }
+
     /** {@return the number of category ids handed out: every id is below it} */
     public int categoryIdCount() {
         return categoryIdOf.size();
@@ -128,6 +135,9 @@ public final class Catalog {
             Integer id = categoryIdOf.get(lc);
             if (id == null) {
                 id = categoryIdOf.size();
+                String[] names = categoryNames.length > id ? categoryNames : Arrays.copyOf(categoryNames, 2 * categoryNames.length);
+                names[id] = lc;
+                categoryNames = names; // published before the id can be seen
                 categoryIdOf.put(lc, id);
             }
             ids[n++] = id;

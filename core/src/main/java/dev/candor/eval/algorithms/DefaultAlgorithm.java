@@ -93,6 +93,7 @@ public final class DefaultAlgorithm implements Algorithm {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ease.lambda", cf.easeLambda());
         m.put("ease.dropout", cf.easeDropout());
+        m.put("ease.neighbours", cf.easeNeighbours());
         m.put("ials.factors", cf.ials().factors());
         m.put("ials.iterations", cf.ials().iterations());
         m.put("ials.alpha", cf.ials().alpha());
@@ -181,7 +182,7 @@ public final class DefaultAlgorithm implements Algorithm {
             items.add(Item.of(data.items().ids().get(i), data.items().titles().get(i), data.items().categories().get(i)));
         }
         catalog.putAll(items); // catalog indexes follow insertion order: column i is catalog item i
-        EaseModel ease = EaseModel.fit(train, cf.easeLambda(), cf.easeDropout());
+        EaseModel ease = EaseModel.fit(train, cf.easeLambda(), cf.easeDropout(), cf.easeNeighbours());
         IalsModel factors = IalsModel.train(train, cf.ials());
         int[] counts = new int[n];
         for (int c : data.train().colIndex()) {

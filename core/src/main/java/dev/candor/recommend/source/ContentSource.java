@@ -56,18 +56,33 @@ public final class ContentSource implements CandidateSource {
         WeightedHistory h = query.history();
         if (query.level() == PersonalizationLevel.FULL && !h.isEmpty()) {
             double total = h.totalWeight();
-            Map<String, Double> learned = new LinkedHashMap<>();
+            double[] learned = new double[catalog.categoryIdCount()]; // share of the evidence per category id
+            boolean[] seen = new boolean[learned.length];
+            int[] order = new int[learned.length]; // ids in the order the history first shows them
+            int distinct = 0;
             for (int k = 0; k < h.size(); k++) {
-                for (String c : catalog.item(h.item(k)).categories()) {
-                    learned.merge(c.toLowerCase(Locale.ROOT), h.weight(k) / total, Double::sum);
+                for (int id : catalog.categoryIds(h.item(k))) {
+                    if (id >= learned.length) { // a category newer than this request
+                        int grown = Math.max(id + 1, 2 * learned.length);
+                        learned = java.util.Arrays.copyOf(learned, grown);
+                        seen = java.util.Arrays.copyOf(seen, grown);
+                        order = java.util.Arrays.copyOf(order, grown);
+                    }
+                    if (!seen[id]) {
+                        seen[id] = true;
+                        order[distinct++] = id;
+                    }
+                    learned[id] += h.weight(k) / total;
                 }
             }
-            learned.forEach((c, share) -> {
+            for (int d = 0; d < distinct; d++) {
+                double share = learned[order[d]];
+                String c = catalog.categoryName(order[d]);
                 if (share >= MIN_LEARNED_SHARE && !query.user().preferences().dislikedCategories().contains(c)
                         && !query.user().preferences().hiddenInterests().contains(c)) {
                     out.computeIfAbsent(c, x -> new double[2])[1] = share;
                 }
-            });
+            }
         }
         return out;
     }
@@ -94,8 +109,8 @@ public final class ContentSource implements CandidateSource {
                 }
             }
         }
-        int[] top = TopK.best(n, limit, i -> score[i] > 0 && !query.history().contains(i) && query.accept().test(i),
-                (a, b) -> score[a] > score[b] || score[a] == score[b] && (pop.count(a) > pop.count(b) || pop.count(a) == pop.count(b) && a < b));
+        // visited from most to least popular (ties by index), so equal scores go to the more popular item
+        int[] top = TopK.bestInOrder(score, pop.ranking(), n, limit, i -> !query.history().contains(i) && query.accept().test(i));
         List<Candidate> out = new ArrayList<>(top.length);
         for (int i : top) {
             out.add(Candidate.deferred(i, score[i], () -> explain(catalog.item(i), interests)));

@@ -44,25 +44,33 @@ public final class EaseSource implements CandidateSource {
             return List.of();
         }
         int n = m.numItems();
-        float[] scores = new float[n];
         int[] items = new int[h.size()];
-        float[] weights = new float[h.size()];
+        double[] weights = new double[h.size()];
+        int[] position = new int[h.size()]; // where each scored history item sits in h
         int used = 0;
         for (int k = 0; k < h.size(); k++) {
             if (h.item(k) < n) {
                 items[used] = h.item(k);
-                weights[used++] = (float) h.weight(k);
+                weights[used] = h.weight(k);
+                position[used++] = k;
             }
         }
-        m.score(java.util.Arrays.copyOf(items, used), java.util.Arrays.copyOf(weights, used), scores);
+        items = java.util.Arrays.copyOf(items, used);
+        weights = java.util.Arrays.copyOf(weights, used);
+        double[] scores = new double[n];
+        m.score(items, weights, scores); // each score summed term by term, in the order its reason adds them
         int[] top = HistoryExplainer.top(scores, query, limit);
+        EaseModel.Terms terms = m.terms(items, weights);
         List<Candidate> out = new java.util.ArrayList<>(top.length);
         for (int j : top) {
-            double[] contributions = new double[h.size()];
-            for (int k = 0; k < h.size(); k++) {
-                contributions[k] = h.item(k) < n ? h.weight(k) * m.weight(h.item(k), j) : 0;
-            }
-            out.add(HistoryExplainer.candidate(j, contributions, h, catalog, decay));
+            out.add(HistoryExplainer.candidate(j, scores[j], () -> {
+                double[] t = terms.of(j);
+                double[] contributions = new double[h.size()];
+                for (int u = 0; u < t.length; u++) {
+                    contributions[position[u]] = t[u];
+                }
+                return contributions;
+            }, h, catalog, decay));
         }
         return out;
     }

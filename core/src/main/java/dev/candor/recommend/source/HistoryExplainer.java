@@ -19,7 +19,7 @@ final class HistoryExplainer {
      * {@return the {@code limit} best positive scores among items the query accepts and the history
      * does not hold, best first (ties: lower index first)}: the shared selection step of the linear sources.
      */
-    static int[] top(float[] scores, SourceQuery query, int limit) {
+    static int[] top(double[] scores, SourceQuery query, int limit) {
         WeightedHistory h = query.history();
         return TopK.of(scores, limit, j -> !h.contains(j) && query.accept().test(j));
     }

@@ -2,6 +2,8 @@ package dev.candor.recommend.source;
 
 import dev.candor.recommend.InteractionMatrix;
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.intW;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -117,6 +119,7 @@ public final class IalsModel {
     /** Rows handled per parallel task. */
     private static final int CHUNK = 64;
     private static final BLAS BLAS_ = BLAS.getInstance();
+    private static final LAPACK LAPACK_ = LAPACK.getInstance();
 
     /**
      * Updates every row of {@code rows} in {@code out} given the fixed factors, by {@link #CG_STEPS} steps
@@ -279,21 +282,20 @@ public final class IalsModel {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Fills a = YᵀY + α Σ y yᵀ + λI (factored) and b = the row's factors. */
-    private static void solveRow(int[] items, float[] fixed, int f, double[] g, double alpha, double lambda, double[] a, double[] b) {
+    /**
+     * Fills a = YᵀY + α Σ y yᵀ + λI (factored) and b = the row's solution, from the row's item factors
+     * {@code hist} (column-major f × {@code count}).
+     */
+    private static void solveRow(double[] hist, int count, int f, double[] g, double alpha, double lambda, double[] a, double[] b) {
         System.arraycopy(g, 0, a, 0, f * f);
         java.util.Arrays.fill(b, 0);
-        for (int i : items) {
-            int base = i * f;
+        for (int k = 0; k < count; k++) {
             for (int r = 0; r < f; r++) {
-                double yr = fixed[base + r];
-                b[r] += (1 + alpha) * yr;
-                double ayr = alpha * yr;
-                int row = r * f;
-                for (int c = 0; c <= r; c++) {
-                    a[row + c] += ayr * fixed[base + c];
-                }
+                b[r] += (1 + alpha) * hist[k * f + r];
             }
+        }
+        if (count > 0) {
+            BLAS_.dsyrk("U", "N", f, count, alpha, hist, f, 1.0, a, f); // α Σ y yᵀ into the lower triangle (row-major)
         }
         for (int r = 0; r < f; r++) {
             a[r * f + r] += lambda;
@@ -343,77 +345,34 @@ public final class IalsModel {
     /** A user folded in from their history: the factored system and the user's factors. Belongs to one request (not thread-safe). */
     public final class FoldIn {
         private final int[] history;
+        private final double[] hist; // the history's factors, one column per item (column-major f × |h|)
         private final double[] chol;
         private final double[] x;
 
         private FoldIn(int[] history) {
             this.history = history.clone();
+            this.hist = new double[history.length * f];
+            for (int k = 0; k < history.length; k++) {
+                for (int r = 0; r < f; r++) {
+                    hist[k * f + r] = y[history[k] * f + r];
+                }
+            }
             this.chol = new double[f * f];
             this.x = new double[f];
-            solveRow(history, y, f, gram, alpha, params.penalty(history.length, n), chol, x);
+            solveRow(hist, history.length, f, gram, alpha, params.penalty(history.length, n), chol, x);
         }
-
-        private double[] cholT; // Lᵀ row-major, built on the first explanation
 
         /**
-         * As {@link DenseSolver#solve}, reading both triangles along rows with four partial sums (so the
-         * result may differ from it in the last bits; explanations allow for rounding).
+         * Writes every item's score into {@code out}, in float (one BLAS {@code sgemv}, native when
+         * OpenBLAS is installed): for ranking. A candidate's own score is {@link #score(int)}, in double.
          */
-        private void solve(double[] b) {
-            if (cholT == null) {
-                double[] t = new double[f * f];
-                for (int r = 0; r < f; r++) {
-                    for (int c = 0; c <= r; c++) {
-                        t[c * f + r] = chol[r * f + c];
-                    }
-                }
-                cholT = t;
-            }
-            for (int i = 0; i < f; i++) {
-                int row = i * f;
-                b[i] = (b[i] - dot(chol, row, b, 0, i)) / chol[row + i];
-            }
-            for (int i = f - 1; i >= 0; i--) {
-                int row = i * f;
-                b[i] = (b[i] - dot(cholT, row + i + 1, b, i + 1, f)) / chol[row + i];
-            }
-        }
-
-        /** {@return Σ a[aFrom + t] · b[t] for t in [from, to)} in four partial sums */
-        private static double dot(double[] a, int aFrom, double[] b, int from, int to) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int t = from;
-            int off = aFrom - from;
-            for (; t + 3 < to; t += 4) {
-                s0 += a[off + t] * b[t];
-                s1 += a[off + t + 1] * b[t + 1];
-                s2 += a[off + t + 2] * b[t + 2];
-                s3 += a[off + t + 3] * b[t + 3];
-            }
-            for (; t < to; t++) {
-                s0 += a[off + t] * b[t];
-            }
-            return (s0 + s1) + (s2 + s3);
-        }
-
-        /** Writes every item's score into {@code out}. */
         public void score(float[] out) {
-            // factor by factor over every item: the inner loop is contiguous and vectorizes, and each item's sum
-            // still adds its terms in factor order, so every score is the same number as score(j)'s
-            double[] s = new double[n];
+            float[] xf = new float[f];
             for (int k = 0; k < f; k++) {
-                double xk = x[k];
-                int row = k * n;
-                for (int j = 0; j < n; j++) {
-                    s[j] += xk * yt[row + j];
-                }
+                xf[k] = (float) x[k];
             }
-            for (int j = 0; j < n; j++) {
-                out[j] = (float) s[j];
-            }
+            // yt row-major f × n is column-major n × f: out = Yt xf
+            BLAS_.sgemv("N", n, f, 1f, yt, n, xf, 1, 0f, out, 1);
         }
 
         public double score(int j) {
@@ -433,15 +392,15 @@ public final class IalsModel {
             for (int k = 0; k < f; k++) {
                 v[k] = y[j * f + k];
             }
-            solve(v); // v = W y_j (W symmetric)
+            // v = W y_j (W symmetric) from the Cholesky factor: its lower triangle row-major is LAPACK's "U" column-major
+            intW info = new intW(0);
+            LAPACK_.dpotrs("U", f, 1, chol, f, v, f, info);
+            if (info.val != 0) {
+                throw new ArithmeticException("dpotrs info " + info.val);
+            }
             double[] out = new double[history.length];
-            for (int h = 0; h < history.length; h++) {
-                double s = 0;
-                int base = history[h] * f;
-                for (int k = 0; k < f; k++) {
-                    s += v[k] * y[base + k];
-                }
-                out[h] = (1 + alpha) * s;
+            if (history.length > 0) {
+                BLAS_.dgemv("T", f, history.length, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
             }
             return out;
         }

@@ -57,8 +57,12 @@ public final class IalsSource implements CandidateSource {
         }
         int[] items = positions.stream().mapToInt(k -> h.item(k)).toArray();
         IalsModel.FoldIn user = m.foldIn(items);
-        float[] scores = new float[n];
-        user.score(scores);
+        float[] ranking = new float[n];
+        user.score(ranking);
+        double[] scores = new double[n];
+        for (int j = 0; j < n; j++) {
+            scores[j] = ranking[j];
+        }
         int[] top = HistoryExplainer.top(scores, query, limit);
         List<Candidate> out = new ArrayList<>(top.length);
         for (int j : top) {

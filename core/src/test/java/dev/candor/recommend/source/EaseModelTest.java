@@ -63,6 +63,95 @@ class EaseModelTest {
         assertThatThrownBy(() -> EaseModel.fit(x, 4, -0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void pruned_keepsEachRowsStrongestWeights_andScoresWithExactlyThose() {
+        InteractionMatrix x = data();
+        EaseModel whole = EaseModel.fit(x, 4, 0.3);
+        int keep = 4;
+        EaseModel pruned = EaseModel.fit(x, 4, 0.3, keep);
+        assertThat(pruned.isPruned()).isTrue();
+        assertThat(whole.isPruned()).isFalse();
+        assertThat(pruned.storedWeights()).isEqualTo((long) ITEMS * keep);
+        for (int i = 0; i < ITEMS; i++) {
+            float[] mags = new float[ITEMS];
+            int kept = 0;
+            float weakestKept = Float.MAX_VALUE;
+            for (int j = 0; j < ITEMS; j++) {
+                mags[j] = Math.abs(whole.weight(i, j));
+                if (pruned.weight(i, j) != 0) {
+                    kept++;
+                    assertThat(pruned.weight(i, j)).as("B[%d][%d] kept as it was", i, j).isEqualTo(whole.weight(i, j));
+                    weakestKept = Math.min(weakestKept, mags[j]);
+                }
+            }
+            assertThat(kept).isEqualTo(keep);
+            float[] sorted = mags.clone();
+            java.util.Arrays.sort(sorted);
+            assertThat(weakestKept).as("row %d keeps its %d strongest", i, keep).isEqualTo(sorted[ITEMS - keep]);
+            assertThat(pruned.weight(i, i)).isZero();
+        }
+        // pruning a fitted model is the same as fitting pruned
+        EaseModel later = whole.pruned(keep);
+        for (int i = 0; i < ITEMS; i++) {
+            for (int j = 0; j < ITEMS; j++) {
+                assertThat(later.weight(i, j)).isEqualTo(pruned.weight(i, j));
+            }
+        }
+        // scores are sums of the kept weights only
+        int[] history = {0, 3, 7};
+        float[] w = {1f, 0.5f, 2f};
+        float[] got = new float[ITEMS];
+        pruned.score(history, w, got);
+        for (int j = 0; j < ITEMS; j++) {
+            double want = 0;
+            for (int k = 0; k < history.length; k++) {
+                want += w[k] * pruned.weight(history[k], j);
+            }
+            assertThat((double) got[j]).isCloseTo(want, within(1e-6));
+        }
+        // at least n − 1 per row keeps the whole matrix
+        assertThat(EaseModel.fit(x, 4, 0.3, ITEMS - 1).isPruned()).isFalse();
+        assertThat(whole.pruned(ITEMS - 1)).isSameAs(whole);
+        assertThatThrownBy(() -> EaseModel.fit(x, 4, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void terms_areEachHistoryItemsWeightedEntry_andAddUpToTheDoubleScore_wholeOrPruned() {
+        InteractionMatrix x = data();
+        int[] history = {9, 0, 3, 7, 11}; // not in item order
+        double[] w = {0.7, 1, 0.5, 2, 1.25};
+        for (EaseModel m : new EaseModel[] {EaseModel.fit(x, 4, 0.3), EaseModel.fit(x, 4, 0.3, 3)}) {
+            double[] scores = new double[ITEMS];
+            m.score(history, w, scores);
+            EaseModel.Terms terms = m.terms(history, w);
+            for (int j = 0; j < ITEMS; j++) {
+                double[] t = terms.of(j);
+                double sum = 0;
+                for (int k = 0; k < history.length; k++) {
+                    assertThat(t[k]).as("term of history item %d for %d", history[k], j).isEqualTo(w[k] * m.weight(history[k], j));
+                    sum += t[k];
+                }
+                assertThat(scores[j]).as("score of %d, pruned %s", j, m.isPruned()).isEqualTo(sum);
+            }
+        }
+    }
+
+    @Test
+    void kthLargest_isTheKthOfTheSortedValues() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int len = 1 + rnd.nextInt(60);
+            float[] a = new float[len];
+            for (int t = 0; t < len; t++) {
+                a[t] = rnd.nextInt(10); // many ties
+            }
+            float[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            int k = 1 + rnd.nextInt(len);
+            assertThat(EaseModel.kthLargest(a, len, k)).isEqualTo(sorted[len - k]);
+        }
+    }
+
     private static double[] invert(double[] m, int n) {
         double[] a = m.clone();
         double[] inv = new double[n * n];

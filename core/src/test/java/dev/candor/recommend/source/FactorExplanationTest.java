@@ -75,6 +75,11 @@ class FactorExplanationTest {
         easeAddsUp(EaseModel.fit(train, 20, 0.5));
     }
 
+    @Test
+    void prunedEase_evidenceAddsUpToThePrunedModelsScore() {
+        easeAddsUp(EaseModel.fit(train, 20, 0, 5));
+    }
+
     private void easeAddsUp(EaseModel m) {
         SourceQuery q = query(1, 4, 7, 25);
         List<Candidate> cands = new EaseSource(() -> m, catalog, DecayPolicy.defaults()).candidates(q, 10);

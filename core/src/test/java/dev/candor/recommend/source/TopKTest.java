@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class TopKTest {
     @Test
-    void of_floatScores_sameOrderAsTheMapVersion_tiesToTheLowerIndex() {
+    void of_arrayScores_sameOrderAsTheMapVersion_tiesToTheLowerIndex() {
         SplittableRandom rnd = new SplittableRandom(5);
-        float[] scores = new float[500];
+        double[] scores = new double[500];
         Map<Integer, double[]> byMap = new HashMap<>();
         for (int j = 0; j < scores.length; j++) {
             scores[j] = rnd.nextInt(40) - 10; // many ties, some zero and negative
@@ -29,12 +29,42 @@ class TopKTest {
 
     @Test
     void of_asksEligibilityOnlyOfItemsThatWouldEnter() {
-        float[] scores = {5, 4, 3, 2, 1};
+        double[] scores = {5, 4, 3, 2, 1};
         int[] asked = {0};
         assertThat(TopK.of(scores, 2, j -> {
             asked[0]++;
             return true;
         })).containsExactly(0, 1);
         assertThat(asked[0]).isEqualTo(2);
+    }
+
+    @Test
+    void bestInOrder_isTheSortByScoreThenVisitOrder_ofEligiblePositiveScores() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + rnd.nextInt(300);
+            double[] score = new double[n];
+            for (int j = 0; j < n; j++) {
+                score[j] = rnd.nextInt(12) - 3; // many ties, some zero and negative
+            }
+            int ordered = rnd.nextInt(n + 1); // the order covers a prefix of the indexes; the rest come by index
+            List<Integer> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, ordered).boxed().toList());
+            java.util.Collections.shuffle(shuffled, new java.util.Random(trial));
+            int[] order = shuffled.stream().mapToInt(Integer::intValue).toArray();
+            int[] visit = new int[n];
+            for (int p = 0; p < n; p++) {
+                visit[p < ordered ? order[p] : p] = p;
+            }
+            int k = rnd.nextInt(40);
+            List<Integer> expected = java.util.stream.IntStream.range(0, n).boxed().filter(j -> score[j] > 0 && j % 5 != 0)
+                    .sorted((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(visit[a], visit[b]))
+                    .limit(k).toList();
+            int[] asked = {0};
+            int[] top = TopK.bestInOrder(score, order, n, k, j -> {
+                asked[0]++;
+                return j % 5 != 0;
+            });
+            assertThat(top).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 }
