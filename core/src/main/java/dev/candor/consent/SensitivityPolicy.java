@@ -68,15 +68,23 @@ public final class SensitivityPolicy {
      */
     public boolean mayShow(Item item, Preferences prefs, java.util.Optional<String> requestedCategory) {
         for (String c : item.categories()) {
-            String lc = c.toLowerCase(Locale.ROOT);
-            if (!isSensitiveCategory(lc)) {
-                continue;
-            }
-            boolean asked = requestedCategory.map(r -> r.equalsIgnoreCase(lc)).orElse(false);
-            if (!asked && !prefs.likedCategories().contains(lc) && !prefs.sensitiveOptIns().contains(lc)) {
+            if (!mayShowCategory(c.toLowerCase(Locale.ROOT), prefs, requestedCategory)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@return whether items in this lowercase category may be shown as far as the category goes: it is
+     * not sensitive, or the request asked for it, or the subject likes or opted into it} An item may be
+     * shown when each of its categories may.
+     */
+    public boolean mayShowCategory(String lc, Preferences prefs, java.util.Optional<String> requestedCategory) {
+        if (!isSensitiveCategory(lc)) {
+            return true;
+        }
+        boolean asked = requestedCategory.map(r -> r.equalsIgnoreCase(lc)).orElse(false);
+        return asked || prefs.likedCategories().contains(lc) || prefs.sensitiveOptIns().contains(lc);
     }
 }

@@ -59,6 +59,7 @@ public final class Catalog {
             }
             out[k] = i;
         }
+        version++;
         return out;
     }
 
@@ -114,6 +115,58 @@ public final class Catalog {
     public OptionalInt categoryId(String category) {
         Integer id = categoryIdOf.get(category.toLowerCase(Locale.ROOT));
         return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /**
+     * Adds, for every recommendable item below {@code out.length}, the weights of its categories
+     * ({@code byId[id]}, 0 for ids beyond it) into {@code out}: one pass over the catalog's arrays.
+     */
+    public void addCategoryWeights(double[] byId, double[] out) {
+        Flat f = flat();
+        boolean[] l = live;
+        int n = Math.min(out.length, f.size());
+        int[] start = f.start();
+        int[] ids = f.ids();
+        for (int i = 0; i < n; i++) {
+            if (l[i]) {
+                for (int q = start[i]; q < start[i + 1]; q++) {
+                    int id = ids[q];
+                    out[i] += id < byId.length ? byId[id] : 0;
+                }
+            }
+        }
+    }
+
+    /** Every item's category ids in one array (item i's at [start[i], start[i + 1])), as of a catalog version. */
+    private record Flat(long version, int size, int[] start, int[] ids) {
+    }
+
+    private volatile Flat flat = new Flat(-1, 0, new int[1], new int[0]);
+    /** Raised by every {@link #putAll}, after its writes. */
+    private volatile long version;
+
+    /** {@return the category ids flattened for the current version, rebuilt once after a change} */
+    private Flat flat() {
+        Flat f = flat;
+        long v = version; // read before the arrays: a change during the rebuild leaves it stale for the next reader
+        if (f.version() == v) {
+            return f;
+        }
+        int n = size;
+        int[][] byItem = categoryIds;
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + (byItem[i] == null ? 0 : byItem[i].length);
+        }
+        int[] ids = new int[start[n]];
+        for (int i = 0; i < n; i++) {
+            if (byItem[i] != null) {
+                System.arraycopy(byItem[i], 0, ids, start[i], byItem[i].length);
+            }
+        }
+        f = new Flat(v, n, start, ids);
+        flat = f;
+        return f;
     }
 
     /** {@return the lowercase category of a dense id handed out by {@link #categoryIds}} */

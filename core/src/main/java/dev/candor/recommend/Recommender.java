@@ -154,6 +154,7 @@ public final class Recommender {
                 }
             }
         }
+        byte[] shown = new byte[disliked.length]; // per category id: 0 not yet asked, 1 may be shown, 2 hidden (sensitive)
         java.util.BitSet notInterested = new java.util.BitSet(); // asked of every candidate item: no boxing
         user.notInterested().forEach(notInterested::set);
         return i -> {
@@ -173,7 +174,21 @@ public final class Recommender {
                     }
                 }
             }
-            return !catalog.isSensitive(i) || catalog.sensitivity().mayShow(catalog.item(i), prefs, category);
+            if (!catalog.isSensitive(i)) {
+                return true;
+            }
+            for (int c : catalog.categoryIds(i)) {
+                if (c >= shown.length) { // a category newer than this request
+                    return catalog.sensitivity().mayShow(catalog.item(i), prefs, category);
+                }
+                if (shown[c] == 0) { // decided once per category and request
+                    shown[c] = (byte) (catalog.sensitivity().mayShowCategory(catalog.categoryName(c), prefs, category) ? 1 : 2);
+                }
+                if (shown[c] == 2) {
+                    return false;
+                }
+            }
+            return true;
         };
     }
 

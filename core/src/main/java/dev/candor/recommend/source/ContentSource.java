@@ -102,13 +102,7 @@ public final class ContentSource implements CandidateSource {
         }));
         int n = catalog.size();
         double[] score = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (catalog.isRecommendable(i)) {
-                for (int id : catalog.categoryIds(i)) {
-                    score[i] += id < byId.length ? byId[id] : 0;
-                }
-            }
-        }
+        catalog.addCategoryWeights(byId, score);
         // visited from most to least popular (ties by index), so equal scores go to the more popular item
         int[] top = TopK.bestInOrder(score, pop.ranking(), n, limit, i -> !query.history().contains(i) && query.accept().test(i));
         List<Candidate> out = new ArrayList<>(top.length);

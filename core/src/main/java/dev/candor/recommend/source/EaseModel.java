@@ -401,19 +401,27 @@ public final class EaseModel {
                 byItem = IntStream.range(0, history.length).boxed().sorted((x, y) -> Integer.compare(history[x], history[y]))
                         .mapToInt(Integer::intValue).toArray();
             }
-            // merge column j's rows (ascending) with the history's items (ascending)
+            // merge column j's rows (ascending) with the history's items (ascending), galloping through the
+            // column: a popular item's column lists most rows, a history only a few of them
             int q = colStart[j];
             int end = colStart[j + 1];
-            for (int p = 0; p < byItem.length && q < end; ) {
+            for (int p = 0; p < byItem.length && q < end; p++) {
                 int k = byItem[p];
-                int row = colRows[q];
-                if (row < history[k]) {
-                    q++;
-                } else if (row > history[k]) {
-                    p++;
-                } else {
+                int target = history[k];
+                if (colRows[q] < target) {
+                    int step = 1;
+                    while (q + step < end && colRows[q + step] < target) {
+                        q += step;
+                        step <<= 1;
+                    }
+                    int found = Arrays.binarySearch(colRows, q + 1, Math.min(q + step, end), target);
+                    q = found >= 0 ? found : -(found + 1); // the first row at or after the target
+                    if (q >= end) {
+                        break;
+                    }
+                }
+                if (colRows[q] == target) {
                     out[k] = weights[k] * colVals[q];
-                    p++;
                     q++;
                 }
             }
