@@ -119,7 +119,15 @@ public final class IalsModel {
     /** Rows handled per parallel task. */
     private static final int CHUNK = 64;
     private static final BLAS BLAS_ = BLAS.getInstance();
-    private static final LAPACK LAPACK_ = LAPACK.getInstance();
+    /**
+     * The request path's BLAS and LAPACK: the Java implementations (vectorized when the JVM runs with
+     * {@code --add-modules jdk.incubator.vector}, as the launcher does). Not the native OpenBLAS that
+     * training uses: its pthreads build spreads each call over every core and, called from many
+     * request threads at once, spends more time contending for them than computing (385 req/s on
+     * ml-latest-small against 1,405 with one OpenBLAS thread, bench/run Wrk ml-latest-small).
+     */
+    private static final BLAS REQUEST_BLAS = dev.ludovic.netlib.blas.JavaBLAS.getInstance();
+    private static final LAPACK REQUEST_LAPACK = dev.ludovic.netlib.lapack.JavaLAPACK.getInstance();
 
     /**
      * Updates every row of {@code rows} in {@code out} given the fixed factors, by {@link #CG_STEPS} steps
@@ -295,7 +303,7 @@ public final class IalsModel {
             }
         }
         if (count > 0) {
-            BLAS_.dsyrk("U", "N", f, count, alpha, hist, f, 1.0, a, f); // α Σ y yᵀ into the lower triangle (row-major)
+            REQUEST_BLAS.dsyrk("U", "N", f, count, alpha, hist, f, 1.0, a, f); // α Σ y yᵀ into the lower triangle (row-major)
         }
         for (int r = 0; r < f; r++) {
             a[r * f + r] += lambda;
@@ -363,8 +371,7 @@ public final class IalsModel {
         }
 
         /**
-         * Writes every item's score into {@code out}, in float (one BLAS {@code sgemv}, native when
-         * OpenBLAS is installed): for ranking. A candidate's own score is {@link #score(int)}, in double.
+         * Writes every item's score into {@code out}, in float (one BLAS {@code sgemv}): for ranking. A candidate's own score is {@link #score(int)}, in double.
          */
         public void score(float[] out) {
             float[] xf = new float[f];
@@ -372,7 +379,7 @@ public final class IalsModel {
                 xf[k] = (float) x[k];
             }
             // yt row-major f × n is column-major n × f: out = Yt xf
-            BLAS_.sgemv("N", n, f, 1f, yt, n, xf, 1, 0f, out, 1);
+            REQUEST_BLAS.sgemv("N", n, f, 1f, yt, n, xf, 1, 0f, out, 1);
         }
 
         public double score(int j) {
@@ -394,13 +401,13 @@ public final class IalsModel {
             }
             // v = W y_j (W symmetric) from the Cholesky factor: its lower triangle row-major is LAPACK's "U" column-major
             intW info = new intW(0);
-            LAPACK_.dpotrs("U", f, 1, chol, f, v, f, info);
+            REQUEST_LAPACK.dpotrs("U", f, 1, chol, f, v, f, info);
             if (info.val != 0) {
                 throw new ArithmeticException("dpotrs info " + info.val);
             }
             double[] out = new double[history.length];
             if (history.length > 0) {
-                BLAS_.dgemv("T", f, history.length, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
+                REQUEST_BLAS.dgemv("T", f, history.length, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
             }
             return out;
         }
