@@ -38,7 +38,7 @@ public final class EaseNeighbours {
         }
         EngineConfig.Collaborative cf = EngineConfig.Collaborative.defaults();
         StringBuilder md = new StringBuilder("Measured ").append(LocalDate.now()).append(" by `bench/run EaseNeighbours`: EASE alone and the `default` ")
-                .append("blend (EASE + iALS + content + popular, what `candor serve` recommends with) with the engine's default settings ")
+                .append("blend (what `candor serve` recommends with: EASE, iALS and the other sources of level full) with the engine's default settings ")
                 .append(String.format(Locale.ROOT, "(EASE λ %.0f, dropout %.2f; iALS %d factors; no tuning)", cf.easeLambda(), cf.easeDropout(),
                         cf.ials().factors()))
                 .append(", whole and with each row of EASE's matrix B pruned to its N weights of largest magnitude. Strong protocol, 5 folds, ")

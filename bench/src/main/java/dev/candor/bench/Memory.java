@@ -118,11 +118,14 @@ public final class Memory {
                 .append(String.format(Locale.ROOT, "%,d", EngineConfig.Collaborative.defaults().easeMaxItems()))
                 .append(" items, iALS 64 factors, item-kNN 50 neighbours, popularity, context and segment models). ")
                 .append("*All models* is the heap after retrain minus before it. The EASE, iALS and item-kNN columns are each model fitted alone on the same matrix, ")
-                .append("measured while only it is held. EASE keeps the n × n weight matrix as floats (4 n² bytes: 400 MB at 10,000 items, ")
-                .append("growing with the square of the catalog) and needs n² doubles more while fitting (8 n² bytes: 800 MB at 10,000 items); ")
+                .append("measured while only it is held. EASE keeps each row's ")
+                .append(EngineConfig.Collaborative.DEFAULT_EASE_NEIGHBOURS)
+                .append(" strongest weights (`easeNeighbours`), by row and again by column (int index + float weight each: 16 bytes per weight per item, linear in the catalog), ")
+                .append("but needs the n × n inverse as doubles while fitting (8 n² bytes: 800 MB at 10,000 items, growing with the square of the catalog, ")
+                .append("which is what `easeMaxItems` bounds); ")
                 .append("iALS keeps n × 64 floats; item-kNN at most 50 neighbours per item.\n\n")
                 .append("*All but EASE* is *all models* minus the EASE column. The per-10k-items columns scale linearly, which is right for the catalog and ")
-                .append("for the models other than EASE; EASE is quadratic (read its column).\n\n")
+                .append("for the models other than EASE; EASE's retained size is linear too, its fitting peak quadratic.\n\n")
                 .append("| items | catalog | all models | EASE | iALS | item-kNN | all but EASE | retrain s | MB per 10k items: catalog | MB per 10k items: all but EASE |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         double withoutEasePer10k = Double.NaN;
@@ -162,7 +165,7 @@ public final class Memory {
             long b = retained();
             long easeBytes = 0;
             if (easeTrained) {
-                Object ease = EaseModel.fit(x, cfg.cf().easeLambda(), cfg.cf().easeDropout());
+                Object ease = EaseModel.fit(x, cfg.cf().easeLambda(), cfg.cf().easeDropout(), cfg.cf().easeNeighbours());
                 easeBytes = retained() - b;
                 keep(ease);
             }
@@ -184,8 +187,8 @@ public final class Memory {
                     mb(easeBytes), mb(ialsBytes), mb(knnBytes));
         }
         md.append("\nMB = 10⁶ bytes. Per million events the index is linear in events (the per-user row overhead is spread over ≈ 100 events per user); ")
-                .append("per 10,000 items the catalog is linear, and *all models* is dominated by EASE's 4 n² bytes, so it grows with the square of the catalog: ")
-                .append("above `easeMaxItems` (10,000 by default) EASE is not trained")
+                .append("per 10,000 items the catalog and the models are linear (EASE pruned to `easeNeighbours` weights per row); ")
+                .append("above `easeMaxItems` (10,000 by default) EASE is not trained, its fit needing 8 n² bytes")
                 .append(Double.isNaN(withoutEasePer10k) ? "" : String.format(Locale.ROOT, " and the models take about %.0f MB per 10,000 items", withoutEasePer10k))
                 .append(". Readings are good to about ±2 MB (G1 region granularity and objects created by the run itself).\n");
         System.out.println(md);

@@ -30,19 +30,13 @@ final class TopK {
         return out;
     }
 
-    /** A strict order on item indexes: whether item a ranks before item b. */
-    @FunctionalInterface
-    interface Order {
-        boolean before(int a, int b);
-    }
-
     /**
      * {@return up to k items with the highest positive scores among those {@code eligible} accepts,
      * best first} Same order as {@link #of(Map, int)}; allocates only the k-sized heap.
      */
     static int[] of(double[] scores, int k, java.util.function.IntPredicate eligible) {
-        // the same heap as best(), specialized: this runs over every item for each linear source, and the
-        // comparison inlined costs a fraction of one made through an interface shared by several orders
+        // a heap specialized to an array of scores: this runs over every item for each linear source, and the
+        // comparison inlined costs a fraction of one made through an interface
         int[] heap = new int[Math.max(0, k)];
         int size = 0;
         for (int j = 0; j < scores.length && k > 0; j++) {
@@ -99,34 +93,6 @@ final class TopK {
             heap[at] = t;
             at = worst;
         }
-    }
-
-    /**
-     * {@return up to k of the items 0..n-1 that {@code eligible} accepts, first by {@code order}, best
-     * first}; allocates only the k-sized heap. {@code eligible} is asked only about items that would enter it.
-     */
-    static int[] best(int n, int k, java.util.function.IntPredicate eligible, Order order) {
-        int[] heap = new int[Math.max(0, k)]; // worst kept item at the root
-        int size = 0;
-        for (int j = 0; j < n && k > 0; j++) {
-            if (size == k && !order.before(j, heap[0]) || !eligible.test(j)) {
-                continue;
-            }
-            if (size < k) {
-                heap[size] = j;
-                siftUp(order, heap, size++);
-            } else {
-                heap[0] = j;
-                siftDown(order, heap, size);
-            }
-        }
-        int[] out = new int[size];
-        for (int r = size - 1; r >= 0; r--) {
-            out[r] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(order, heap, size);
-        }
-        return out;
     }
 
     /**
@@ -207,36 +173,6 @@ final class TopK {
         at[b] = t;
     }
 
-    private static void siftUp(Order order, int[] heap, int at) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!order.before(heap[parent], heap[at])) {
-                return;
-            }
-            int t = heap[parent];
-            heap[parent] = heap[at];
-            heap[at] = t;
-            at = parent;
-        }
-    }
-
-    private static void siftDown(Order order, int[] heap, int size) {
-        int at = 0;
-        while (true) {
-            int l = 2 * at + 1;
-            if (l >= size) {
-                return;
-            }
-            int worst = l + 1 < size && order.before(heap[l], heap[l + 1]) ? l + 1 : l;
-            if (!order.before(heap[at], heap[worst])) {
-                return;
-            }
-            int t = heap[worst];
-            heap[worst] = heap[at];
-            heap[at] = t;
-            at = worst;
-        }
-    }
 
     private static int worseFirst(Map.Entry<Integer, double[]> a, Map.Entry<Integer, double[]> b) {
         int c = Double.compare(a.getValue()[0], b.getValue()[0]);
