@@ -43,6 +43,13 @@ public final class Compare {
     private Compare() {
     }
 
+    /** {@return the MovieLens set {@code ml-100k} or {@code ml-latest-small} read from the shared data directory} */
+    static Dataset movieLens(Path data, String set) throws java.io.IOException {
+        Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
+        InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
+        return Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+    }
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         Path docs = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
@@ -59,9 +66,7 @@ public final class Compare {
                 .append("Candor's models see only the training users and fold held-out users in at scoring time (`default-foldin` is ")
                 .append("Candor trained on the same rows as the peers).\n\n");
         for (String set : sets) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             Protocol.Settings s = Protocol.Settings.strong(5, 42);
             List<Fold> folds = Protocol.split(d, s);
             Map<Fold, Tuner.Tuned> tuned = new LinkedHashMap<>();

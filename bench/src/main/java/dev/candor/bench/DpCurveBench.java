@@ -44,9 +44,7 @@ public final class DpCurveBench {
                 .append(" × trace, spectral denoising) is fixed, never tuned on these folds; ∞ is the non-private algorithm with `--tune`'s choice. ")
                 .append("*Retained* = Recall@20 as a share of the non-private Recall@20.\n");
         for (String set : List.of("ml-100k", "ml-latest-small")) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             Protocol.Settings s = Protocol.Settings.strong(5, 42);
             List<Fold> folds = Protocol.split(d, s);
             Tuner.Tuned t = Tuner.tune(folds.getFirst(), 42, line -> { });

@@ -47,9 +47,7 @@ public final class EaseNeighbours {
                 .append("timing on a machine that may be shared). The engine serves `default` with N = ")
                 .append(EngineConfig.Collaborative.DEFAULT_EASE_NEIGHBOURS).append(" (`EngineConfig.Collaborative.easeNeighbours`).\n");
         for (String set : List.of("ml-100k", "ml-latest-small")) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             Protocol.Settings s = Protocol.Settings.strong(5, 42);
             List<Fold> folds = Protocol.split(d, s);
             List<Algorithm> algs = new ArrayList<>();

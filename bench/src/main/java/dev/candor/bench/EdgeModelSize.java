@@ -52,9 +52,7 @@ public final class EdgeModelSize {
                 .append("| data set | items | neighbour entries | JSON | gzipped | server model in memory | Recall@20 server | Recall@20 edge, float | Recall@20 edge, 8-bit | NDCG@10 server | NDCG@10 edge, 8-bit |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String set : List.of("ml-100k", "ml-latest-small")) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             Protocol.Settings s = Protocol.Settings.strong(5, 42);
             List<Fold> folds = Protocol.split(d, s);
             List<Algorithm> algs = List.of(new ItemKnnAlgorithm(cfg.knnNeighbours(), cfg.knnShrink()),

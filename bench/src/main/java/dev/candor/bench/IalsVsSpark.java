@@ -30,9 +30,7 @@ public final class IalsVsSpark {
                 .append("(implicit, rank 64, 15 iterations, α 2, regParam 0.1, `local[*]`) on every positive of each set, in the same run, ")
                 .append("best of 3 each; Spark timed in `ALS.fit` alone.\n\n");
         for (String set : List.of("ml-100k", "ml-latest-small")) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             try (SparkAls spark = new SparkAls(ials.factors(), ials.iterations(), 0.1, ials.alpha())) {
                 String line = Compare.speed(set, d, ials, spark);
                 System.out.print(line);

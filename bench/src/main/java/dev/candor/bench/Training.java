@@ -66,9 +66,7 @@ public final class Training {
                 .append("| data set | users | items (n) | positives | Gram s | inverse s | fit s | inverse GFLOP/s | dgemm GFLOP/s | of dgemm | model in memory |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String set : List.of("ml-100k", "ml-latest-small")) {
-            Path file = set.equals("ml-100k") ? data.resolve("ml-100k/u.data") : data.resolve(set).resolve("ratings.csv");
-            InteractionFormat fmt = set.equals("ml-100k") ? InteractionFormat.MOVIELENS_100K : InteractionFormat.MOVIELENS_CSV;
-            Dataset d = Dataset.load(file, InteractionReader.Options.of(fmt), Optional.empty(), p -> { }, x -> { });
+            Dataset d = Compare.movieLens(data, set);
             InteractionMatrix.Builder b = InteractionMatrix.builder(d.numUsers(), d.numItems());
             for (int k = 0; k < d.size(); k++) {
                 if (!(d.value(k) < 4)) {

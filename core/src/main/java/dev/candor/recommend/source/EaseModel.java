@@ -429,21 +429,19 @@ public final class EaseModel {
         }
     }
 
-    /** Adds {@code w · B[i][·]} into {@code out} for each history item i with weight w. */
+    /**
+     * Adds {@code w · B[i][·]} into {@code out} for each history item i with weight w ({@code null}
+     * weights: 1 each), as {@link #score(int[], double[], double[])} rounded to float: the evaluator's form.
+     */
     public void score(int[] history, float[] weights, float[] out) {
-        for (int k = 0; k < history.length; k++) {
-            float w = weights == null ? 1f : weights[k];
-            int i = history[k];
-            if (b != null) {
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    out[j] += w * b[row + j];
-                }
-            } else {
-                for (int q = start[i], end = start[i + 1]; q < end; q++) {
-                    out[cols[q]] += w * vals[q];
-                }
-            }
+        double[] w = new double[history.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = weights == null ? 1 : weights[k];
+        }
+        double[] s = new double[n];
+        score(history, w, s);
+        for (int j = 0; j < n; j++) {
+            out[j] += (float) s[j];
         }
     }
 }
