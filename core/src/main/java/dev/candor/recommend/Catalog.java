@@ -124,8 +124,8 @@ public final class Catalog {
     public void addCategoryWeights(double[] byId, double[] out) {
         Flat f = flat();
         boolean[] l = live;
-        int n = Math.min(out.length, f.size());
         int[] start = f.start();
+        int n = Math.min(out.length, start.length - 1);
         int[] ids = f.ids();
         for (int i = 0; i < n; i++) {
             if (l[i]) {
@@ -137,11 +137,14 @@ public final class Catalog {
         }
     }
 
-    /** Every item's category ids in one array (item i's at [start[i], start[i + 1])), as of a catalog version. */
-    private record Flat(long version, int size, int[] start, int[] ids) {
+    /**
+     * Every item's category ids in one array (item i's at [start[i], start[i + 1]), for the first
+     * {@code start.length − 1} items), as of a catalog version.
+     */
+    private record Flat(long version, int[] start, int[] ids) {
     }
 
-    private volatile Flat flat = new Flat(-1, 0, new int[1], new int[0]);
+    private volatile Flat flat = new Flat(-1, new int[1], new int[0]);
     /** Raised by every {@link #putAll}, after its writes. */
     private volatile long version;
 
@@ -164,7 +167,7 @@ public final class Catalog {
                 System.arraycopy(byItem[i], 0, ids, start[i], byItem[i].length);
             }
         }
-        f = new Flat(v, n, start, ids);
+        f = new Flat(v, start, ids);
         flat = f;
         return f;
     }

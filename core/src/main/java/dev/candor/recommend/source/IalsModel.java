@@ -352,13 +352,13 @@ public final class IalsModel {
 
     /** A user folded in from their history: the factored system and the user's factors. Belongs to one request (not thread-safe). */
     public final class FoldIn {
-        private final int[] history;
-        private final double[] hist; // the history's factors, one column per item (column-major f × |h|)
+        private final int count; // history items
+        private final double[] hist; // the history's factors, one column per item (column-major f × count)
         private final double[] chol;
         private final double[] x;
 
         private FoldIn(int[] history) {
-            this.history = history.clone();
+            this.count = history.length;
             this.hist = new double[history.length * f];
             for (int k = 0; k < history.length; k++) {
                 for (int r = 0; r < f; r++) {
@@ -371,7 +371,8 @@ public final class IalsModel {
         }
 
         /**
-         * Writes every item's score into {@code out}, in float (one BLAS {@code sgemv}): for ranking. A candidate's own score is {@link #score(int)}, in double.
+         * Writes every item's score into {@code out}, in float (one BLAS {@code sgemv}): for ranking. A
+         * candidate's own score is {@link #score(int)}, in double.
          */
         public void score(float[] out) {
             float[] xf = new float[f];
@@ -405,9 +406,9 @@ public final class IalsModel {
             if (info.val != 0) {
                 throw new ArithmeticException("dpotrs info " + info.val);
             }
-            double[] out = new double[history.length];
-            if (history.length > 0) {
-                REQUEST_BLAS.dgemv("T", f, history.length, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
+            double[] out = new double[count];
+            if (count > 0) {
+                REQUEST_BLAS.dgemv("T", f, count, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
             }
             return out;
         }
