@@ -72,12 +72,12 @@ public final class Wrk {
                     %d s per row after a 5 s warm-up, on the same 2-core machine; HTTP/1.1 keep-alive on loopback; each request names \
                     one of the loaded users in turn).
 
-                    | request | req/s | p50 | p99 | non-2xx |
-                    |---|---|---|---|---|
-                    | baseline: GET /health | %,.0f | %s | %s | %d |
-                    | GET …/recommendations?n=20 (reasons included) | %,.0f | %s | %s | %d |
-                    """, LocalDate.now(), command, data, connections, seconds, h.rps, h.p50, h.p99, h.errors, r.rps, r.p50, r.p99,
-                    r.errors);
+                    | request | req/s | p50 | p99 | non-2xx | bytes per response |
+                    |---|---|---|---|---|---|
+                    | baseline: GET /health | %,.0f | %s | %s | %d | %,.0f |
+                    | GET …/recommendations?n=20 (reasons included) | %,.0f | %s | %s | %d | %,.0f |
+                    """, LocalDate.now(), command, data, connections, seconds, h.rps, h.p50, h.p99, h.errors, h.bytes(), r.rps, r.p50,
+                    r.p99, r.errors, r.bytes());
             System.out.println(body);
             Sections.write(docs, section, "Throughput with wrk", body.stripTrailing() + "\n");
         } finally {
@@ -103,7 +103,12 @@ public final class Wrk {
         return file;
     }
 
-    record Result(double rps, String p50, String p99, long errors) {
+    /** @param transfer bytes per second received, headers included (wrk's Transfer/sec) */
+    record Result(double rps, String p50, String p99, long errors, double transfer) {
+        /** {@return bytes received per response, headers included} */
+        double bytes() {
+            return transfer / rps;
+        }
     }
 
     static Result wrk(String base, Path script, int seconds, int connections) throws Exception {
@@ -114,7 +119,18 @@ public final class Wrk {
             throw new IllegalStateException("wrk failed:\n" + out);
         }
         return new Result(Double.parseDouble(group(out, "Requests/sec:\\s+([0-9.]+)")), group(out, "\\n\\s+50%\\s+(\\S+)"),
-                group(out, "\\n\\s+99%\\s+(\\S+)"), Long.parseLong(Optional.ofNullable(find(out, "Non-2xx or 3xx responses:\\s+(\\d+)")).orElse("0")));
+                group(out, "\\n\\s+99%\\s+(\\S+)"), Long.parseLong(Optional.ofNullable(find(out, "Non-2xx or 3xx responses:\\s+(\\d+)")).orElse("0")),
+                bytes(group(out, "Transfer/sec:\\s+(\\S+)")));
+    }
+
+    /** {@return wrk's size with a binary unit ("512.00B", "1.23KB", "45.6MB") in bytes} */
+    static double bytes(String size) {
+        Matcher m = Pattern.compile("([0-9.]+)([KMGT]?)B").matcher(size);
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected wrk size: " + size);
+        }
+        int power = m.group(2).isEmpty() ? 0 : "KMGT".indexOf(m.group(2)) + 1;
+        return Double.parseDouble(m.group(1)) * Math.pow(1024, power);
     }
 
     private static String group(String text, String regex) {

@@ -1,11 +1,9 @@
 package dev.candor.profile;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Classifies a session's intent from the session's own events, by documented rules (in order):
@@ -59,18 +57,19 @@ public final class IntentClassifier {
 
     /** {@return the largest share of steps whose item is in one category} */
     static double dominantCategoryShare(List<Step> steps) {
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
         for (Step s : steps) {
-            Set<String> seen = new HashSet<>();
-            for (String c : s.categories()) {
-                if (seen.add(c)) {
-                    counts.merge(c, 1, Integer::sum);
+            List<String> categories = s.categories();
+            for (int c = 0; c < categories.size(); c++) {
+                if (categories.subList(0, c).contains(categories.get(c))) {
+                    continue; // an item lists a category twice: it counts once
                 }
+                counts.computeIfAbsent(categories.get(c), x -> new int[1])[0]++;
             }
         }
         int best = 0;
-        for (int n : counts.values()) {
-            best = Math.max(best, n);
+        for (int[] n : counts.values()) {
+            best = Math.max(best, n[0]);
         }
         return (double) best / steps.size();
     }

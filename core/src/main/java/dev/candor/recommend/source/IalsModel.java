@@ -292,24 +292,24 @@ public final class IalsModel {
 
     /**
      * Fills a = YᵀY + α Σ y yᵀ + λI (factored) and b = the row's solution, from the row's item factors
-     * {@code hist} (column-major f × {@code count}).
+     * {@code hist} (column-major {@code count} × f: one column per factor, so each entry of the Gram
+     * is one dot product over the history, a vectorized kernel).
      */
     private static void solveRow(double[] hist, int count, int f, double[] g, double alpha, double lambda, double[] a, double[] b) {
         System.arraycopy(g, 0, a, 0, f * f);
-        java.util.Arrays.fill(b, 0);
-        for (int k = 0; k < count; k++) {
-            for (int r = 0; r < f; r++) {
-                b[r] += (1 + alpha) * hist[k * f + r];
+        for (int r = 0; r < f; r++) {
+            double sum = 0;
+            for (int k = 0, at = r * count; k < count; k++) {
+                sum += hist[at + k];
             }
+            b[r] = (1 + alpha) * sum;
         }
         if (count > 0) {
-            REQUEST_BLAS.dsyrk("U", "N", f, count, alpha, hist, f, 1.0, a, f); // α Σ y yᵀ into the lower triangle (row-major)
+            // a += α HᵀH with H the count × f history: dgemm's TN kernel, all f² entries (a is symmetric either way)
+            REQUEST_BLAS.dgemm("T", "N", f, f, count, alpha, hist, count, hist, count, 1.0, a, f);
         }
         for (int r = 0; r < f; r++) {
             a[r * f + r] += lambda;
-            for (int c = 0; c < r; c++) {
-                a[c * f + r] = a[r * f + c];
-            }
         }
         DenseSolver.cholesky(a, f);
         DenseSolver.solve(a, f, b);
@@ -353,7 +353,7 @@ public final class IalsModel {
     /** A user folded in from their history: the factored system and the user's factors. Belongs to one request (not thread-safe). */
     public final class FoldIn {
         private final int count; // history items
-        private final double[] hist; // the history's factors, one column per item (column-major f × count)
+        private final double[] hist; // the history's factors, one column per factor (column-major count × f)
         private final double[] chol;
         private final double[] x;
 
@@ -361,8 +361,8 @@ public final class IalsModel {
             this.count = history.length;
             this.hist = new double[history.length * f];
             for (int k = 0; k < history.length; k++) {
-                for (int r = 0; r < f; r++) {
-                    hist[k * f + r] = y[history[k] * f + r];
+                for (int r = 0, from = history[k] * f; r < f; r++) {
+                    hist[r * count + k] = y[from + r];
                 }
             }
             this.chol = new double[f * f];
@@ -408,7 +408,7 @@ public final class IalsModel {
             }
             double[] out = new double[count];
             if (count > 0) {
-                REQUEST_BLAS.dgemv("T", f, count, 1 + alpha, hist, f, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
+                REQUEST_BLAS.dgemv("N", count, f, 1 + alpha, hist, count, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
             }
             return out;
         }

@@ -50,74 +50,116 @@ final class TopK {
      * items cost one comparison and {@code eligible} is asked only of those that would enter.
      */
     static int[] bestInOrder(double[] score, int[] order, int n, int k, java.util.function.IntPredicate eligible) {
-        int[] heap = new int[Math.max(0, k)]; // visit positions; the worst kept (lowest score, latest visit) at the root
-        int size = 0;
-        for (int p = 0, visits = Math.max(n, order.length); p < visits && k > 0; p++) {
-            int item = visited(order, p);
-            if (item >= n) {
-                continue;
+        if (k <= 0) {
+            return new int[0];
+        }
+        Heap heap = new Heap(score, order, k);
+        for (int p = 0; p < order.length; p++) {
+            int item = order[p];
+            if (item < n && score[item] > heap.worst && eligible.test(item)) {
+                heap.add(p);
             }
-            double s = score[item];
-            if (!(s > 0) || size == k && !(s > score[visited(order, heap[0])]) || !eligible.test(item)) {
-                continue;
+        }
+        for (int p = order.length; p < n; p++) { // the rest by index: here the visit position is the item
+            if (score[p] > heap.worst && eligible.test(p)) {
+                heap.add(p);
             }
-            if (size < k) {
-                heap[size] = p;
-                siftUp(score, order, heap, size++);
+        }
+        return heap.drain();
+    }
+
+    /**
+     * The k best visits so far, as visit positions beside their scores, with the worst kept (lowest
+     * score, latest visit) at the root. {@link #worst} is the score a visit must beat outright to
+     * enter: 0 until the heap is full (only positive scores enter; NaN never does), then the root's.
+     */
+    private static final class Heap {
+        private final double[] score;
+        private final int[] order;
+        private final int[] positions;
+        private final double[] scores; // scores[h] is the score of the visit at positions[h]
+        private int size;
+        double worst;
+
+        Heap(double[] score, int[] order, int k) {
+            this.score = score;
+            this.order = order;
+            this.positions = new int[k];
+            this.scores = new double[k];
+        }
+
+        void add(int p) {
+            double s = score[item(p)];
+            if (size < positions.length) {
+                positions[size] = p;
+                scores[size] = s;
+                siftUp(size++);
             } else {
-                heap[0] = p;
-                siftDown(score, order, heap, size);
+                positions[0] = p;
+                scores[0] = s;
+                siftDown();
+            }
+            if (size == positions.length) {
+                worst = scores[0];
             }
         }
-        int[] out = new int[size];
-        for (int r = size - 1; r >= 0; r--) {
-            out[r] = visited(order, heap[0]);
-            heap[0] = heap[--size];
-            siftDown(score, order, heap, size);
+
+        /** {@return the kept items, best first} Empties the heap. */
+        int[] drain() {
+            int[] out = new int[size];
+            for (int r = size - 1; r >= 0; r--) {
+                out[r] = item(positions[0]);
+                size--;
+                positions[0] = positions[size];
+                scores[0] = scores[size];
+                siftDown();
+            }
+            return out;
         }
-        return out;
-    }
 
-    /** {@return the item visited at position p} */
-    private static int visited(int[] order, int p) {
-        return p < order.length ? order[p] : p;
-    }
-
-    /** Whether the item visited at pa ranks after the one visited at pb. */
-    private static boolean worse(double[] score, int[] order, int pa, int pb) {
-        double a = score[visited(order, pa)];
-        double b = score[visited(order, pb)];
-        return a < b || a == b && pa > pb;
-    }
-
-    private static void siftUp(double[] score, int[] order, int[] heap, int at) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!worse(score, order, heap[at], heap[parent])) {
-                return;
-            }
-            int t = heap[parent];
-            heap[parent] = heap[at];
-            heap[at] = t;
-            at = parent;
+        private int item(int p) {
+            return p < order.length ? order[p] : p;
         }
-    }
 
-    private static void siftDown(double[] score, int[] order, int[] heap, int size) {
-        int at = 0;
-        while (true) {
-            int l = 2 * at + 1;
-            if (l >= size) {
-                return;
+        /** Whether the entry at heap slot a ranks after the one at slot b. */
+        private boolean worse(int a, int b) {
+            return scores[a] < scores[b] || scores[a] == scores[b] && positions[a] > positions[b];
+        }
+
+        private void siftUp(int at) {
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (!worse(at, parent)) {
+                    return;
+                }
+                swap(at, parent);
+                at = parent;
             }
-            int w = l + 1 < size && worse(score, order, heap[l + 1], heap[l]) ? l + 1 : l;
-            if (!worse(score, order, heap[w], heap[at])) {
-                return;
+        }
+
+        private void siftDown() {
+            int at = 0;
+            while (true) {
+                int l = 2 * at + 1;
+                if (l >= size) {
+                    return;
+                }
+                int w = l + 1 < size && worse(l + 1, l) ? l + 1 : l;
+                if (!worse(w, at)) {
+                    return;
+                }
+                swap(w, at);
+                at = w;
             }
-            int t = heap[w];
-            heap[w] = heap[at];
-            heap[at] = t;
-            at = w;
+        }
+
+        private void swap(int a, int b) {
+            int p = positions[a];
+            positions[a] = positions[b];
+            positions[b] = p;
+            double s = scores[a];
+            scores[a] = scores[b];
+            scores[b] = s;
         }
     }
 
