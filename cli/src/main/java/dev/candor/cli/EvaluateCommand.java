@@ -77,6 +77,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "that fold's training users (never its test users) and print them; without it, the serving defaults are used.")
     boolean tune;
 
+    @Option(names = "--write-models", paramLabel = "FILE",
+            description = "With --tune: once the folds are measured, choose the values again on all users (on a validation split of 20 % "
+                    + "of them) and write them to FILE, for candor serve --models FILE (docs/evaluation.md).")
+    Path writeModels;
+
     @Option(names = "--dp-epsilon", paramLabel = "E[,E…]", split = ",",
             description = {"Also evaluate the user-level differentially private variant of each listed algorithm that has one (ease, itemknn) "
                     + "at each privacy budget ε, with δ = 1/n (n = training people); 'curve' means 0.5,1,2,4,8.",
@@ -99,6 +104,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintStream o = System.out;
         if (!Files.isRegularFile(data)) {
             System.err.println("candor evaluate: no such file: " + data);
+            return 2;
+        }
+        if (writeModels != null && !tune) {
+            System.err.println("candor evaluate: --write-models writes what --tune chooses; add --tune");
             return 2;
         }
         InteractionFormat fmt = format == null ? ImportCommand.guess(data)
@@ -198,6 +207,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (html != null) {
             Files.writeString(html, dpEpsilons.isEmpty() ? HtmlReport.render(report) : dev.candor.eval.DpCurve.html(report, dpEpsilons));
             o.println("HTML report: " + html);
+        }
+        if (writeModels != null) {
+            // the folds measured how well the search chooses; what is served is chosen on everyone, as the last step
+            Fold whole = Protocol.whole(dataset, settings);
+            o.printf("Choosing the values to serve on all %,d users …%n", whole.data().train().numUsers());
+            Tuner.Tuned chosen = Tuner.tune(whole, seed, line -> { });
+            ModelsFile.write(writeModels, chosen, new ModelsFile.Provenance(data.getFileName().toString(), whole.data().train().numUsers(),
+                    whole.universe().length, threshold, seed), java.time.Instant.now());
+            o.println("Chosen on all users: " + chosen.describe());
+            o.println("Models file: " + writeModels + " (serve with: candor serve --models " + writeModels + ")");
         }
         return 0;
     }

@@ -46,13 +46,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: none, so browsers refuse every cross-origin call (403 ORIGIN_NOT_ALLOWED).")
     java.util.List<String> corsOrigins = new java.util.ArrayList<>();
 
+    @Option(names = "--models", paramLabel = "FILE",
+            description = "Serve with the hyper-parameters and blend weights in FILE, as candor evaluate --tune --write-models FILE "
+                    + "chose them for your data (default: the built-in values, chosen on ml-100k).")
+    java.nio.file.Path models;
+
+    /** {@return the engine settings: the trust switches, and the models file's values when one is given} */
+    dev.candor.engine.EngineConfig engineConfig() {
+        dev.candor.engine.EngineConfig c = engine.config();
+        return models == null ? c : c.withCollaborative(ModelsFile.read(models));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        dev.candor.engine.EngineConfig engineConfig = engineConfig(); // a bad models file stops the start before anything is opened
         Logging.configure(storage.data(), false);
         ServerConfig config = new ServerConfig(host, port, (long) maxBodyMb * 1024 * 1024, maxBatch, !privateMetrics,
                 Duration.ofMinutes(5), rateLimit).withCorsOrigins(corsOrigins);
         Launcher launcher = Launcher.start(Launcher.Options.fromEnvironment(storage.data(), storage.jdbcUrl(), config)
-                .withEngine(engine.config()));
+                .withEngine(engineConfig));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             launcher.close();

@@ -123,6 +123,23 @@ public final class Protocol {
         return folds;
     }
 
+    /**
+     * {@return one fold in which every user with at least {@link #MIN_POSITIVES} positives trains and
+     * nobody is held out}: what the final choice of hyper-parameters is made on once the folds have
+     * measured them ({@code candor evaluate --tune --write-models}); {@link Tuner#tune} carves its
+     * validation users from it.
+     */
+    public static Fold whole(Dataset d, Settings s) {
+        int[][] pos = positives(d, s.threshold(), false);
+        List<Integer> users = new ArrayList<>();
+        for (int u = 0; u < d.numUsers(); u++) {
+            if (pos[u].length >= MIN_POSITIVES) {
+                users.add(u);
+            }
+        }
+        return build(d, pos, users, List.of(), 0, new SplittableRandom(s.seed()));
+    }
+
     private static Fold build(Dataset d, int[][] pos, List<Integer> train, List<Integer> held, int f, SplittableRandom rnd) {
         int[] column = new int[d.numItems()];
         Arrays.fill(column, -1);
