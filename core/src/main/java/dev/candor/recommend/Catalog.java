@@ -118,37 +118,60 @@ public final class Catalog {
     }
 
     /**
-     * Adds, for every recommendable item below {@code out.length}, the weights of its categories
-     * ({@code byId[id]}, 0 for ids beyond it) into {@code out}: one pass over the catalog's arrays.
+     * Adds, for every recommendable item below {@code out.length}, the sum of the weights of its
+     * categories ({@code byId[id]}, 0 for ids beyond it) into {@code out}. Items with the same
+     * categories share one sum: computed once per distinct category set, then one pass over the items.
      */
     public void addCategoryWeights(double[] byId, double[] out) {
         Flat f = flat();
+        int[] setStart = f.setStart();
+        int[] setIds = f.setIds();
+        double[] bySet = new double[setStart.length - 1];
+        for (int c = 0; c < bySet.length; c++) {
+            double sum = 0;
+            for (int q = setStart[c]; q < setStart[c + 1]; q++) {
+                int id = setIds[q];
+                sum += id < byId.length ? byId[id] : 0;
+            }
+            bySet[c] = sum;
+        }
         boolean[] l = live;
-        int[] start = f.start();
-        int n = Math.min(out.length, start.length - 1);
-        int[] ids = f.ids();
+        int[] set = f.set();
+        int n = Math.min(out.length, set.length);
         for (int i = 0; i < n; i++) {
             if (l[i]) {
-                for (int q = start[i]; q < start[i + 1]; q++) {
-                    int id = ids[q];
-                    out[i] += id < byId.length ? byId[id] : 0;
-                }
+                out[i] += bySet[set[i]];
             }
         }
     }
 
     /**
-     * Every item's category ids in one array (item i's at [start[i], start[i + 1]), for the first
-     * {@code start.length − 1} items), as of a catalog version.
+     * The items' category ids as of a catalog version, by distinct category set: item i has set
+     * {@code set[i]}, whose ids are {@code setIds[setStart[c] .. setStart[c + 1])}, in the item's order.
      */
-    private record Flat(long version, int[] start, int[] ids) {
+    private record Flat(long version, int[] set, int[] setStart, int[] setIds) {
     }
 
-    private volatile Flat flat = new Flat(-1, new int[1], new int[0]);
+    /** An item's category ids as a map key. */
+    private record IdSet(int[] ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdSet other && Arrays.equals(ids, other.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+    }
+
+    private static final int[] NO_IDS = new int[0];
+
+    private volatile Flat flat = new Flat(-1, new int[0], new int[1], new int[0]);
     /** Raised by every {@link #putAll}, after its writes. */
     private volatile long version;
 
-    /** {@return the category ids flattened for the current version, rebuilt once after a change} */
+    /** {@return the category sets for the current version, rebuilt once after a change} */
     private Flat flat() {
         Flat f = flat;
         long v = version; // read before the arrays: a change during the rebuild leaves it stale for the next reader
@@ -157,17 +180,29 @@ public final class Catalog {
         }
         int n = size;
         int[][] byItem = categoryIds;
-        int[] start = new int[n + 1];
+        int[] set = new int[n];
+        java.util.Map<IdSet, Integer> index = new java.util.HashMap<>();
+        List<int[]> sets = new ArrayList<>();
+        int total = 0;
         for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + (byItem[i] == null ? 0 : byItem[i].length);
-        }
-        int[] ids = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            if (byItem[i] != null) {
-                System.arraycopy(byItem[i], 0, ids, start[i], byItem[i].length);
+            int[] ids = byItem[i] == null ? NO_IDS : byItem[i];
+            Integer c = index.get(new IdSet(ids));
+            if (c == null) {
+                c = sets.size();
+                index.put(new IdSet(ids), c);
+                sets.add(ids);
+                total += ids.length;
             }
+            set[i] = c;
         }
-        f = new Flat(v, start, ids);
+        int[] setStart = new int[sets.size() + 1];
+        int[] setIds = new int[total];
+        for (int c = 0; c < sets.size(); c++) {
+            int[] ids = sets.get(c);
+            System.arraycopy(ids, 0, setIds, setStart[c], ids.length);
+            setStart[c + 1] = setStart[c] + ids.length;
+        }
+        f = new Flat(v, set, setStart, setIds);
         flat = f;
         return f;
     }

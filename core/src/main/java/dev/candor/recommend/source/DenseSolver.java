@@ -51,4 +51,37 @@ final class DenseSolver {
             b[i] = s / l[i * f + i];
         }
     }
+
+    /** {@return Lᵀ row-major (the upper factor) of {@code l} from {@link #cholesky}}, for {@link #solve(double[], double[], int, double[])} */
+    static double[] transposed(double[] l, int f) {
+        double[] lt = new double[f * f];
+        for (int i = 0; i < f; i++) {
+            for (int k = 0; k <= i; k++) {
+                lt[k * f + i] = l[i * f + k];
+            }
+        }
+        return lt;
+    }
+
+    /**
+     * Solves L Lᵀ x = b in place, as {@link #solve(double[], int, double[])} does, by column updates
+     * that each run over a contiguous row of {@code l} or of {@code lt} (its {@link #transposed}):
+     * loops the JIT vectorizes, for many solves with one factor.
+     */
+    static void solve(double[] l, double[] lt, int f, double[] b) {
+        for (int k = 0; k < f; k++) { // L z = b: z_k, then take its share out of the rows below
+            double z = b[k] / lt[k * f + k];
+            b[k] = z;
+            for (int i = k + 1, at = k * f; i < f; i++) {
+                b[i] -= z * lt[at + i];
+            }
+        }
+        for (int i = f - 1; i >= 0; i--) { // Lᵀ x = z: x_i, then take its share out of the rows above
+            double x = b[i] / l[i * f + i];
+            b[i] = x;
+            for (int k = 0, at = i * f; k < i; k++) {
+                b[k] -= x * l[at + k];
+            }
+        }
+    }
 }

@@ -2,8 +2,6 @@ package dev.candor.recommend.source;
 
 import dev.candor.recommend.InteractionMatrix;
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.lapack.LAPACK;
-import org.netlib.util.intW;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -120,14 +118,13 @@ public final class IalsModel {
     private static final int CHUNK = 64;
     private static final BLAS BLAS_ = BLAS.getInstance();
     /**
-     * The request path's BLAS and LAPACK: the Java implementations (vectorized when the JVM runs with
+     * The request path's BLAS: the Java implementation (vectorized when the JVM runs with
      * {@code --add-modules jdk.incubator.vector}, as the launcher does). Not the native OpenBLAS that
      * training uses: its pthreads build spreads each call over every core and, called from many
      * request threads at once, spends more time contending for them than computing (385 req/s on
      * ml-latest-small against 1,405 with one OpenBLAS thread, bench/run Wrk ml-latest-small).
      */
     private static final BLAS REQUEST_BLAS = dev.ludovic.netlib.blas.JavaBLAS.getInstance();
-    private static final LAPACK REQUEST_LAPACK = dev.ludovic.netlib.lapack.JavaLAPACK.getInstance();
 
     /**
      * Updates every row of {@code rows} in {@code out} given the fixed factors, by {@link #CG_STEPS} steps
@@ -355,6 +352,7 @@ public final class IalsModel {
         private final int count; // history items
         private final double[] hist; // the history's factors, one column per factor (column-major count × f)
         private final double[] chol;
+        private double[] cholT; // chol transposed, made when the first item is explained
         private final double[] x;
 
         private FoldIn(int[] history) {
@@ -400,12 +398,11 @@ public final class IalsModel {
             for (int k = 0; k < f; k++) {
                 v[k] = y[j * f + k];
             }
-            // v = W y_j (W symmetric) from the Cholesky factor: its lower triangle row-major is LAPACK's "U" column-major
-            intW info = new intW(0);
-            REQUEST_LAPACK.dpotrs("U", f, 1, chol, f, v, f, info);
-            if (info.val != 0) {
-                throw new ArithmeticException("dpotrs info " + info.val);
+            // v = W y_j (W symmetric) from the Cholesky factor
+            if (cholT == null) {
+                cholT = DenseSolver.transposed(chol, f);
             }
+            DenseSolver.solve(chol, cholT, f, v);
             double[] out = new double[count];
             if (count > 0) {
                 REQUEST_BLAS.dgemv("N", count, f, 1 + alpha, hist, count, v, 1, 0.0, out, 1); // (1 + α) y_iᵀ v for each history item i
