@@ -183,20 +183,15 @@ public final class Catalog {
         int[] set = new int[n];
         java.util.Map<IdSet, Integer> index = new java.util.HashMap<>();
         List<int[]> sets = new ArrayList<>();
-        int total = 0;
         for (int i = 0; i < n; i++) {
             int[] ids = byItem[i] == null ? NO_IDS : byItem[i];
-            Integer c = index.get(new IdSet(ids));
-            if (c == null) {
-                c = sets.size();
-                index.put(new IdSet(ids), c);
+            set[i] = index.computeIfAbsent(new IdSet(ids), k -> {
                 sets.add(ids);
-                total += ids.length;
-            }
-            set[i] = c;
+                return sets.size() - 1;
+            });
         }
         int[] setStart = new int[sets.size() + 1];
-        int[] setIds = new int[total];
+        int[] setIds = new int[sets.stream().mapToInt(ids -> ids.length).sum()];
         for (int c = 0; c < sets.size(); c++) {
             int[] ids = sets.get(c);
             System.arraycopy(ids, 0, setIds, setStart[c], ids.length);

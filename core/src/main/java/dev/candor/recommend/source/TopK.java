@@ -53,16 +53,16 @@ final class TopK {
         if (k <= 0) {
             return new int[0];
         }
-        Heap heap = new Heap(score, order, k);
+        Heap heap = new Heap(order, k);
         for (int p = 0; p < order.length; p++) {
             int item = order[p];
             if (item < n && score[item] > heap.worst && eligible.test(item)) {
-                heap.add(p);
+                heap.add(p, score[item]);
             }
         }
         for (int p = order.length; p < n; p++) { // the rest by index: here the visit position is the item
             if (score[p] > heap.worst && eligible.test(p)) {
-                heap.add(p);
+                heap.add(p, score[p]);
             }
         }
         return heap.drain();
@@ -74,22 +74,20 @@ final class TopK {
      * enter: 0 until the heap is full (only positive scores enter; NaN never does), then the root's.
      */
     private static final class Heap {
-        private final double[] score;
         private final int[] order;
         private final int[] positions;
         private final double[] scores; // scores[h] is the score of the visit at positions[h]
         private int size;
         double worst;
 
-        Heap(double[] score, int[] order, int k) {
-            this.score = score;
+        Heap(int[] order, int k) {
             this.order = order;
             this.positions = new int[k];
             this.scores = new double[k];
         }
 
-        void add(int p) {
-            double s = score[item(p)];
+        /** Keeps the visit at position p, whose score is s. */
+        void add(int p, double s) {
             if (size < positions.length) {
                 positions[size] = p;
                 scores[size] = s;
