@@ -46,6 +46,50 @@ class EaseModelTest {
     }
 
     @Test
+    void itemsNoOneHas_areLeftOutOfTheInversion_andTheWeightsAreStillTheWholeClosedForm() {
+        // 20 items, of which 3, 8, 9 and 19 appear in no row: the fit inverts the other 16 only
+        int n = 20;
+        int[] used = java.util.stream.IntStream.range(0, n).filter(i -> i != 3 && i != 8 && i != 9 && i != 19).toArray();
+        SplittableRandom rnd = new SplittableRandom(11);
+        InteractionMatrix.Builder b = InteractionMatrix.builder(60, n);
+        for (int u = 0; u < 60; u++) {
+            for (int k = 0; k < 5; k++) {
+                b.add(u, used[rnd.nextInt(used.length)], 1f);
+            }
+        }
+        InteractionMatrix x = b.build();
+        for (double dropout : new double[] {0, 0.4}) {
+            double lambda = 3;
+            EaseModel whole = EaseModel.fit(x, lambda, dropout);
+            EaseModel pruned = EaseModel.fit(x, lambda, dropout, 5);
+            double[] a = EaseModel.gram(x);
+            for (int i = 0; i < n; i++) {
+                a[i * n + i] += lambda + dropout / (1 - dropout) * a[i * n + i];
+            }
+            double[] p = invert(a, n); // the whole n × n matrix, untouched items included
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = i == j ? 0 : -p[i * n + j] / p[j * n + j];
+                    assertThat((double) whole.weight(i, j)).as("B[%d][%d] at dropout %s", i, j, dropout).isCloseTo(want, within(1e-5));
+                }
+            }
+            for (int i : new int[] {3, 8, 9, 19}) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(whole.weight(i, j)).isZero();
+                    assertThat(whole.weight(j, i)).isZero();
+                    assertThat(pruned.weight(i, j)).isZero();
+                    assertThat(pruned.weight(j, i)).isZero();
+                }
+            }
+            int kept = 0;
+            for (int j = 0; j < n; j++) {
+                kept += pruned.weight(0, j) != 0 ? 1 : 0;
+            }
+            assertThat(kept).isEqualTo(5);
+        }
+    }
+
+    @Test
     void zeroDropout_isPlainEase_andDropoutRegularizesPopularItemsMore() {
         InteractionMatrix x = data();
         EaseModel ease = EaseModel.fit(x, 4);
