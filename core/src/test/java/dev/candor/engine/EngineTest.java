@@ -77,6 +77,9 @@ class EngineTest {
             assertThat(reason).isInstanceOf(Reason.BecauseYouInteracted.class);
             assertThat(reason.text()).startsWith("Because you viewed Action ");
         });
+        // EASE's and iALS's shares over the same history are one reason, not two naming the same films
+        assertThat(r.items()).allSatisfy(i -> assertThat(i.reasons()).filteredOn(x -> x instanceof Reason.BecauseYouInteracted)
+                .hasSizeLessThanOrEqualTo(1));
         assertThat(r.dataUsed()).contains(DataCategory.BEHAVIORAL);
     }
 

@@ -14,6 +14,11 @@ import java.util.List;
  * exactly the factor its score is, an item's reasons still add up to its blended score. An item's
  * reasons are ordered by weight, strongest first.
  *
+ * <p>Sources whose scores are sums over the subject's history (EASE and iALS: one term per history
+ * item) are explained together: their scaled terms are added per history item and make one
+ * "Because you …" reason naming the items that weigh most in the blend, instead of one reason per
+ * source naming much the same items. It still adds up: its weight is the sum of those sources' shares.
+ *
  * <p>{@link #rank} blends scores only, so a caller can choose the items to show before any reason
  * is built; {@link Blended#explain()} then scales each source's reason by the same factor its score
  * was scaled by.
@@ -43,11 +48,36 @@ public final class LinearBlend {
             shares = List.copyOf(shares);
         }
 
-        /** {@return the item with its reasons: each source's reason scaled by its factor, strongest first} */
+        /**
+         * {@return the item with its reasons, strongest first: each source's reason scaled by its factor,
+         * except that the shares of sources whose scores are sums over the same history (EASE, iALS)
+         * make one "Because you …" reason from their terms added history item by history item}
+         */
         public ScoredItem explain() {
             List<Reason> rs = new ArrayList<>(shares.size());
-            for (Share s : shares) {
-                rs.add(s.candidate().reason().scaled(s.factor()));
+            boolean[] merged = new boolean[shares.size()];
+            for (int a = 0; a < shares.size(); a++) {
+                if (merged[a]) {
+                    continue;
+                }
+                Share s = shares.get(a);
+                var history = s.candidate().history();
+                List<Candidate> same = null;
+                double[] factors = null;
+                for (int b = a + 1; history != null && b < shares.size(); b++) {
+                    if (shares.get(b).candidate().history() == history) {
+                        if (same == null) {
+                            same = new ArrayList<>(2);
+                            same.add(s.candidate());
+                            factors = new double[shares.size() - a];
+                            factors[0] = s.factor();
+                        }
+                        factors[same.size()] = shares.get(b).factor();
+                        same.add(shares.get(b).candidate());
+                        merged[b] = true;
+                    }
+                }
+                rs.add(same == null ? s.candidate().reason().scaled(s.factor()) : Candidate.mergedReason(same, factors));
             }
             rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
             return new ScoredItem(item, rs);

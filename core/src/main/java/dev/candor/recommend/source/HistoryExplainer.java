@@ -36,16 +36,17 @@ final class HistoryExplainer {
         for (double c : contributions) {
             score += c;
         }
-        return Candidate.deferred(item, score, () -> explain(h, contributions, catalog, decay));
+        return Candidate.fromHistory(item, score, h, () -> contributions, t -> explain(h, t, catalog, decay));
     }
 
     /**
      * {@return a candidate with a known {@code score} whose per-history-item contributions, which add up
-     * to it, are computed only when the reason is first needed}
+     * to it, are computed only when the reason is first needed} The blend may add them to another
+     * source's contributions over the same history ({@link Candidate#mergedReason}).
      */
     static Candidate candidate(int item, double score, java.util.function.Supplier<double[]> contributions, WeightedHistory h,
                                Catalog catalog, DecayPolicy decay) {
-        return Candidate.deferred(item, score, () -> explain(h, contributions.get(), catalog, decay));
+        return Candidate.fromHistory(item, score, h, contributions, t -> explain(h, t, catalog, decay));
     }
 
     /** @param contributions aligned with {@code h}; zero contributions are left out (they add nothing) */

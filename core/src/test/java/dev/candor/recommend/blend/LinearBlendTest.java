@@ -40,6 +40,64 @@ class LinearBlendTest {
         assertThat(knnShare.evidence()).extracting(Evidence::weight).containsExactly(0.25, 0.25);
     }
 
+    /** One "Because you …" evidence per non-zero term, named after its history position. */
+    private static Reason byPosition(double[] terms) {
+        List<Evidence> evidence = new java.util.ArrayList<>();
+        for (int k = 0; k < terms.length; k++) {
+            if (terms[k] != 0) {
+                evidence.add(new Evidence(Evidence.Kind.ITEM, "h" + k, "Film " + k, "watched", terms[k]));
+            }
+        }
+        return new Reason.BecauseYouInteracted(evidence);
+    }
+
+    private static Candidate sumOver(dev.candor.recommend.WeightedHistory h, int item, double... terms) {
+        double score = 0;
+        for (double t : terms) {
+            score += t;
+        }
+        return Candidate.fromHistory(item, score, h, terms::clone, LinearBlendTest::byPosition);
+    }
+
+    @Test
+    void sourcesSummingOverTheSameHistory_makeOneReason_theirScaledTermsAddedPerHistoryItem() {
+        var h = dev.candor.recommend.WeightedHistory.of(new int[] {20, 21, 22, 23}, new double[] {1, 1, 1, 1}, new byte[4]);
+        // ease: item 1 = 4 (best) → factor 1/4; item 2 = 2. ials: item 1 = 2 (best), weight 2 → factor 1
+        List<ScoredItem> out = LinearBlend.blend(List.of(
+                new SourceResult("ease", 1.0, List.of(sumOver(h, 1, 3, 1, 0, 0), sumOver(h, 2, 0, 0, 2, 0))),
+                new SourceResult("ials", 2.0, List.of(sumOver(h, 1, 0.5, -0.5, 0, 2))),
+                new SourceResult("popular", 0.5, List.of(popular(1, 10)))));
+        ScoredItem first = out.getFirst();
+        assertThat(first.item()).isEqualTo(1);
+        // 4/4 + 2·1 + 0.5 = 3.5, of which 3 from the one merged history reason
+        assertThat(first.score()).isCloseTo(3.5, within(1e-12));
+        List<Reason> history = first.reasons().stream().filter(r -> r instanceof Reason.BecauseYouInteracted).toList();
+        assertThat(history).hasSize(1);
+        assertThat(history.getFirst().weight()).isCloseTo(3.0, within(1e-12));
+        // per history item: 3/4 + 0.5 = 1.25, 1/4 − 0.5 = −0.25, 0, 0 + 2 = 2 (the zero term names nothing)
+        assertThat(history.getFirst().evidence()).extracting(Evidence::ref).containsExactly("h0", "h1", "h3");
+        assertThat(history.getFirst().evidence()).extracting(Evidence::weight)
+                .containsExactly(1.25, -0.25, 2.0);
+        // an item only one of them proposes keeps that source's own reason, scaled
+        ScoredItem second = out.stream().filter(i -> i.item() == 2).findFirst().orElseThrow();
+        assertThat(second.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.weight()).isCloseTo(0.5, within(1e-12));
+            assertThat(r.evidence()).extracting(Evidence::ref).containsExactly("h2");
+        });
+    }
+
+    @Test
+    void mergedReason_refusesTermsThatDoNotAddUp_orAnotherHistory() {
+        var h = dev.candor.recommend.WeightedHistory.of(new int[] {20, 21}, new double[] {1, 1}, new byte[2]);
+        var other = dev.candor.recommend.WeightedHistory.of(new int[] {20, 21}, new double[] {1, 1}, new byte[2]);
+        Candidate honest = sumOver(h, 1, 1, 1);
+        Candidate drifting = Candidate.fromHistory(1, 5.0, h, () -> new double[] {1, 1}, LinearBlendTest::byPosition);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Candidate.mergedReason(List.of(honest, drifting), new double[] {1, 1}))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("add up");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Candidate.mergedReason(List.of(honest, sumOver(other, 1, 1, 1)), new double[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void blend_zeroWeightOrEmptySource_contributesNothing() {
         List<ScoredItem> out = LinearBlend.blend(List.of(
