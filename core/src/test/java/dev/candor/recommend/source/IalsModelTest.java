@@ -30,6 +30,34 @@ class IalsModelTest {
     }
 
     @Test
+    void addLowerGram_addsAlphaHtH_toTheLowerTriangleOnly() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int f = 9;
+        for (int count : new int[] {0, 1, 4, 7, 13}) { // whole blocks of four and the rest
+            double[] hist = new double[count * f];
+            for (int k = 0; k < hist.length; k++) {
+                hist[k] = rnd.nextDouble(-1, 1);
+            }
+            double[] a = new double[f * f];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = k;
+            }
+            IalsModel.addLowerGram(hist, count, f, 2.5, a);
+            for (int x = 0; x < f; x++) {
+                for (int y = 0; y < f; y++) {
+                    double want = x * f + y;
+                    if (y <= x) {
+                        for (int k = 0; k < count; k++) {
+                            want += 2.5 * hist[k * f + x] * hist[k * f + y];
+                        }
+                    }
+                    assertThat(a[x * f + y]).as("a[%d][%d] with %d rows", x, y, count).isCloseTo(want, within(1e-12));
+                }
+            }
+        }
+    }
+
+    @Test
     void penalty_isLambdaTimesTheRowsTotalConfidenceToTheNu() {
         IalsModel.Params constant = new IalsModel.Params(8, 3, 4.0, 0.5, 1);
         assertThat(constant.nu()).isZero();
