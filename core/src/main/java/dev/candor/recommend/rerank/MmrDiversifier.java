@@ -57,9 +57,18 @@ public final class MmrDiversifier {
         }
         int pool = Math.min(items.length, poolSize(n));
         int[][] cats = new int[pool][];
+        long[] masks = new long[pool]; // the same sets as bits, when every id is below 64 (a catalog's usual case)
+        boolean small = true;
         double max = 0;
         for (int c = 0; c < pool; c++) {
             cats[c] = catalog.categoryIds(items[c]);
+            for (int id : cats[c]) {
+                if (id < 64) {
+                    masks[c] |= 1L << id;
+                } else {
+                    small = false;
+                }
+            }
             max = Math.max(max, scores[c]);
         }
         double scale = max > 0 ? max : 1;
@@ -83,11 +92,17 @@ public final class MmrDiversifier {
             picked[p] = best;
             for (int c = 0; c < pool; c++) {
                 if (!used[c]) {
-                    redundancy[c] = Math.max(redundancy[c], jaccard(cats[c], cats[best]));
+                    redundancy[c] = Math.max(redundancy[c], small ? jaccard(masks[c], masks[best]) : jaccard(cats[c], cats[best]));
                 }
             }
         }
         return picked;
+    }
+
+    /** Jaccard overlap of two category sets given as bits (0 when both are empty): the same number as for their id arrays. */
+    static double jaccard(long a, long b) {
+        long union = a | b;
+        return union == 0 ? 0 : (double) Long.bitCount(a & b) / Long.bitCount(union);
     }
 
     /** Jaccard overlap of two ascending arrays of distinct category ids (0 when both are empty). */

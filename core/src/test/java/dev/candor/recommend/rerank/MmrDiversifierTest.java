@@ -56,6 +56,51 @@ class MmrDiversifierTest {
     }
 
     @Test
+    void categoryIdsPast63_takeTheArrayPath_andPickTheSameOrderAsTheBitPath() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        List<List<String>> sets = new ArrayList<>();
+        double[] scores = new double[60];
+        for (int k = 0; k < 60; k++) {
+            List<String> cs = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                if (rnd.nextInt(4) == 0) {
+                    cs.add("c" + c);
+                }
+            }
+            sets.add(cs);
+            scores[k] = 1 - k / 100.0;
+        }
+        List<List<String>> orders = new ArrayList<>();
+        for (int padding : new int[] {0, 70}) { // 70 categories first: the test's ten get ids 70..79
+            Catalog cat = new Catalog(SensitivityPolicy.defaults());
+            for (int p = 0; p < padding; p++) {
+                cat.putAll(List.of(Item.of("pad" + p, "Pad", List.of("pad" + p))));
+            }
+            int[] items = new int[60];
+            for (int k = 0; k < 60; k++) {
+                cat.putAll(List.of(Item.of("i" + k, "I" + k, sets.get(k))));
+                items[k] = cat.indexOf(dev.candor.model.ItemId.of("i" + k)).getAsInt();
+            }
+            int[] order = new MmrDiversifier(cat).order(items, scores, 15, 0.5);
+            orders.add(java.util.Arrays.stream(order).mapToObj(c -> "i" + c).toList());
+        }
+        assertThat(orders.get(1)).isEqualTo(orders.get(0));
+        for (int k = 0; k < 200; k++) { // and the two overlaps are the same number
+            int[] a = rnd.ints(rnd.nextInt(6), 0, 64).distinct().sorted().toArray();
+            int[] b = rnd.ints(rnd.nextInt(6), 0, 64).distinct().sorted().toArray();
+            long ma = 0;
+            long mb = 0;
+            for (int x : a) {
+                ma |= 1L << x;
+            }
+            for (int x : b) {
+                mb |= 1L << x;
+            }
+            assertThat(MmrDiversifier.jaccard(ma, mb)).isEqualTo(MmrDiversifier.jaccard(a, b));
+        }
+    }
+
+    @Test
     void jaccard_ofCategorySets() {
         assertThat(MmrDiversifier.jaccard(new int[] {0, 1}, new int[] {1, 2})).isEqualTo(1.0 / 3);
         assertThat(MmrDiversifier.jaccard(new int[0], new int[0])).isZero();
