@@ -32,8 +32,8 @@ final class TopK {
 
     /**
      * {@return up to k items with the highest positive scores among those {@code eligible} accepts,
-     * best first} Same order as {@link #of(Map, int)} (ties: the lower index); allocates only the
-     * k-sized heap, and {@code eligible} is asked only of items that would enter it.
+     * best first} Same order as {@link #of(Map, int)} (ties: the lower index); allocates only a
+     * buffer of about 2k entries, and {@code eligible} is asked only of items that beat the bar so far.
      */
     static int[] of(double[] scores, int k, java.util.function.IntPredicate eligible) {
         return bestInOrder(scores, BY_INDEX, scores.length, k, eligible); // visited by index, so ties go to the lower one
@@ -46,109 +46,151 @@ final class TopK {
      * accepts, best first, ties going to the item visited first} Items are visited in {@code order}
      * (distinct indexes; those not below n are skipped), then the indexes from {@code order.length} to
      * n ascending. Visiting
-     * in the tie-break order lets an item in only when it beats the worst kept score outright, so most
-     * items cost one comparison and {@code eligible} is asked only of those that would enter.
+     * in the tie-break order lets an item in only when it beats the bar (a k-th best score so far)
+     * outright, so most items cost one comparison and {@code eligible} is asked only of those that do.
      */
     static int[] bestInOrder(double[] score, int[] order, int n, int k, java.util.function.IntPredicate eligible) {
         if (k <= 0) {
             return new int[0];
         }
-        Heap heap = new Heap(order, k);
+        Kept kept = new Kept(order, k);
         for (int p = 0; p < order.length; p++) {
             int item = order[p];
-            if (item < n && score[item] > heap.worst && eligible.test(item)) {
-                heap.add(p, score[item]);
+            if (item < n && score[item] > kept.worst && eligible.test(item)) {
+                kept.add(p, score[item]);
             }
         }
         for (int p = order.length; p < n; p++) { // the rest by index: here the visit position is the item
-            if (score[p] > heap.worst && eligible.test(p)) {
-                heap.add(p, score[p]);
+            if (score[p] > kept.worst && eligible.test(p)) {
+                kept.add(p, score[p]);
             }
         }
-        return heap.drain();
+        return kept.drain();
     }
 
     /**
-     * The k best visits so far, as visit positions beside their scores, with the worst kept (lowest
-     * score, latest visit) at the root. {@link #worst} is the score a visit must beat outright to
-     * enter: 0 until the heap is full (only positive scores enter; NaN never does), then the root's.
+     * The visits that may still be among the k best, as visit positions beside their scores, appended
+     * as they come; when the buffer is full, a selection keeps the k best (score, then earlier visit)
+     * and the k-th best's score becomes {@link #worst}, the score a visit must beat outright to enter.
+     * Appending costs no comparisons, so this is cheaper per entry than a heap (whose sift costs a
+     * mispredicted branch per level); the bar rises a little later, so slightly more items are asked
+     * whether they are eligible.
      */
-    private static final class Heap {
+    private static final class Kept {
         private final int[] order;
+        private final int k;
         private final int[] positions;
-        private final double[] scores; // scores[h] is the score of the visit at positions[h]
+        private final double[] scores;
         private int size;
-        double worst;
+        private boolean full; // k entries have been kept at some point, so worst is a k-th best score
+        double worst; // 0 until then: only positive scores enter (NaN never does)
 
-        Heap(int[] order, int k) {
+        Kept(int[] order, int k) {
             this.order = order;
-            this.positions = new int[k];
-            this.scores = new double[k];
+            this.k = k;
+            int capacity = Math.max(2 * k, 16);
+            this.positions = new int[capacity];
+            this.scores = new double[capacity];
         }
 
-        /** Keeps the visit at position p, whose score is s. */
+        /** Keeps the visit at position p, whose score is s (it beats {@link #worst}). */
         void add(int p, double s) {
-            if (size < positions.length) {
-                positions[size] = p;
-                scores[size] = s;
-                siftUp(size++);
-            } else {
-                positions[0] = p;
-                scores[0] = s;
-                siftDown();
-            }
-            if (size == positions.length) {
-                worst = scores[0];
+            positions[size] = p;
+            scores[size++] = s;
+            if (!full && size == k) { // exactly k so far: the bar is the lowest of them
+                full = true;
+                double low = scores[0];
+                for (int e = 1; e < size; e++) {
+                    low = Math.min(low, scores[e]);
+                }
+                worst = low;
+            } else if (size == positions.length) {
+                keepBest();
             }
         }
 
-        /** {@return the kept items, best first} Empties the heap. */
+        /** Moves the k best entries to the front, drops the rest, and raises the bar to the k-th best's score. */
+        private void keepBest() {
+            select(0, size - 1, k - 1);
+            size = k;
+            worst = scores[k - 1];
+        }
+
+        /** {@return the kept items, best first} */
         int[] drain() {
+            if (size > k) {
+                keepBest();
+            }
+            sort(0, size - 1);
             int[] out = new int[size];
-            for (int r = size - 1; r >= 0; r--) {
-                out[r] = item(positions[0]);
-                size--;
-                positions[0] = positions[size];
-                scores[0] = scores[size];
-                siftDown();
+            for (int e = 0; e < size; e++) {
+                int p = positions[e];
+                out[e] = p < order.length ? order[p] : p;
             }
             return out;
         }
 
-        private int item(int p) {
-            return p < order.length ? order[p] : p;
+        /** Whether entry a ranks before entry b: higher score, then earlier visit (visits are distinct). */
+        private boolean before(int a, int b) {
+            return scores[a] > scores[b] || scores[a] == scores[b] && positions[a] < positions[b];
         }
 
-        /** Whether the entry at heap slot a ranks after the one at slot b. */
-        private boolean worse(int a, int b) {
-            return scores[a] < scores[b] || scores[a] == scores[b] && positions[a] > positions[b];
-        }
-
-        private void siftUp(int at) {
-            while (at > 0) {
-                int parent = (at - 1) >>> 1;
-                if (!worse(at, parent)) {
+        /** Quickselect: afterwards the entry at {@code kth} is in its ranked place and all before it rank before it. */
+        private void select(int lo, int hi, int kth) {
+            while (hi > lo) {
+                int at = partition(lo, hi);
+                if (at == kth) {
                     return;
                 }
-                swap(at, parent);
-                at = parent;
+                if (at < kth) {
+                    lo = at + 1;
+                } else {
+                    hi = at - 1;
+                }
             }
         }
 
-        private void siftDown() {
-            int at = 0;
-            while (true) {
-                int l = 2 * at + 1;
-                if (l >= size) {
+        private void sort(int lo, int hi) {
+            while (hi > lo) {
+                if (hi - lo < 12) { // insertion sort for short runs
+                    for (int i = lo + 1; i <= hi; i++) {
+                        for (int j = i; j > lo && before(j, j - 1); j--) {
+                            swap(j, j - 1);
+                        }
+                    }
                     return;
                 }
-                int w = l + 1 < size && worse(l + 1, l) ? l + 1 : l;
-                if (!worse(w, at)) {
-                    return;
+                int at = partition(lo, hi);
+                if (at - lo < hi - at) { // recurse into the shorter side
+                    sort(lo, at - 1);
+                    lo = at + 1;
+                } else {
+                    sort(at + 1, hi);
+                    hi = at - 1;
                 }
-                swap(w, at);
-                at = w;
             }
+        }
+
+        /** Partitions [lo, hi] around a median-of-three pivot; {@return the pivot's final place} */
+        private int partition(int lo, int hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before(mid, lo)) {
+                swap(mid, lo);
+            }
+            if (before(hi, lo)) {
+                swap(hi, lo);
+            }
+            if (before(mid, hi)) {
+                swap(mid, hi); // the median now sits at hi
+            }
+            int store = lo;
+            for (int e = lo; e < hi; e++) {
+                if (before(e, hi)) {
+                    swap(e, store++);
+                }
+            }
+            swap(store, hi);
+            return store;
         }
 
         private void swap(int a, int b) {

@@ -41,11 +41,12 @@ class TopKTest {
     @Test
     void bestInOrder_isTheSortByScoreThenVisitOrder_ofEligiblePositiveScores() {
         SplittableRandom rnd = new SplittableRandom(9);
-        for (int trial = 0; trial < 50; trial++) {
-            int n = 1 + rnd.nextInt(300);
+        for (int trial = 0; trial < 60; trial++) {
+            boolean large = trial % 5 == 0; // a request's size: many selections of the kept buffer, long sorts
+            int n = 1 + rnd.nextInt(large ? 10_000 : 300);
             double[] score = new double[n];
             for (int j = 0; j < n; j++) {
-                score[j] = rnd.nextInt(12) - 3; // many ties, some zero and negative
+                score[j] = large && trial % 2 == 0 ? rnd.nextDouble(-0.2, 1) : rnd.nextInt(12) - 3; // many ties, some zero and negative
             }
             int ordered = rnd.nextInt(n + 1); // the order covers a prefix of the indexes; the rest come by index
             List<Integer> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, ordered).boxed().toList());
@@ -55,7 +56,7 @@ class TopKTest {
             for (int p = 0; p < n; p++) {
                 visit[p < ordered ? order[p] : p] = p;
             }
-            int k = rnd.nextInt(40);
+            int k = rnd.nextInt(large ? 150 : 40);
             List<Integer> expected = java.util.stream.IntStream.range(0, n).boxed().filter(j -> score[j] > 0 && j % 5 != 0)
                     .sorted((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(visit[a], visit[b]))
                     .limit(k).toList();
