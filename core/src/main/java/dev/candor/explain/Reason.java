@@ -1,7 +1,6 @@
 package dev.candor.explain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +53,34 @@ public sealed interface Reason {
         public String text() {
             // The text names the items that speak for the recommendation; items that speak against it
             // (negative contributions, possible with EASE and iALS) stay in the evidence, not the sentence.
-            List<Evidence> positive = evidence.stream().filter(e -> e.weight() > 0 && !e.relation().equals("other"))
-                    .sorted(Comparator.comparingDouble(Evidence::weight).reversed()).toList();
-            List<Evidence> top = positive.stream().limit(3).toList();
+            // the three largest positive weights, ties in evidence order (one pass: this runs for every item served)
+            Evidence[] top = new Evidence[3];
+            int count = 0;
+            int positive = 0;
+            for (Evidence e : evidence) {
+                if (!(e.weight() > 0) || e.relation().equals("other")) {
+                    continue;
+                }
+                positive++;
+                if (count == top.length && !(e.weight() > top[count - 1].weight())) {
+                    continue;
+                }
+                int at = count < top.length ? count++ : count - 1;
+                while (at > 0 && e.weight() > top[at - 1].weight()) {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+                top[at] = e;
+            }
             Map<String, List<String>> byVerb = new LinkedHashMap<>();
-            for (Evidence e : top) {
+            for (int r = 0; r < count; r++) {
+                Evidence e = top[r];
                 byVerb.computeIfAbsent(e.relation().isEmpty() ? "interacted with" : e.relation(), k -> new ArrayList<>())
                         .add(e.label());
             }
             List<String> clauses = new ArrayList<>();
             byVerb.forEach((verb, labels) -> clauses.add(verb + " " + Texts.join(labels)));
-            String more = positive.size() > top.size() ? " (and " + (positive.size() - top.size()) + " more)" : "";
+            String more = positive > count ? " (and " + (positive - count) + " more)" : "";
             return "Because you " + Texts.join(clauses) + more;
         }
 

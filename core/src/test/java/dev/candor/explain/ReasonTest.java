@@ -27,6 +27,18 @@ class ReasonTest {
     }
 
     @Test
+    void becauseYouInteracted_namesTheThreeStrongestForIt_tiesInEvidenceOrder_neverAgainstOrTheRest() {
+        Reason r = new Reason.BecauseYouInteracted(List.of(
+                new Evidence(Evidence.Kind.ITEM, "1", "Heat", "watched", 0.2),
+                new Evidence(Evidence.Kind.ITEM, "2", "Ronin", "watched", -0.9), // speaks against: not named
+                new Evidence(Evidence.Kind.ITEM, "3", "Collateral", "watched", 0.4),
+                new Evidence(Evidence.Kind.ITEM, "4", "Thief", "watched", 0.2), // ties Heat, comes after it
+                new Evidence(Evidence.Kind.ITEM, "5", "Manhunter", "watched", 0.2),
+                new Evidence(Evidence.Kind.ITEM, "other", "9 other items in your history", "other", 0.7)));
+        assertThat(r.text()).isEqualTo("Because you watched Collateral, Heat and Thief (and 1 more)");
+    }
+
+    @Test
     void scaled_multipliesEveryEvidenceWeight() {
         Reason r = new Reason.MatchesInterest(List.of(
                 new Evidence(Evidence.Kind.CATEGORY, "books", "Books", "stated", 1.0),
