@@ -4,9 +4,7 @@ import dev.candor.consent.SensitivityPolicy;
 import dev.candor.profile.DecayPolicy;
 import dev.candor.profile.History;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A subject's history reduced to the evidence inference may use: one entry per distinct item with
@@ -47,8 +45,11 @@ public final class WeightedHistory {
         SensitivityPolicy sensitivity = catalog.sensitivity();
         java.util.Set<String> hidden = user.preferences().hiddenInterests();
         long now = user.now().toEpochMilli();
-        Map<Integer, double[]> acc = new HashMap<>();
-        Map<Integer, byte[]> best = new HashMap<>();
+        // the kept events as (item, position) keys, sorted: each item's events are then together and in
+        // history order, so its weight is summed in that order and the first of its heaviest events names its kind
+        long[] keys = new long[h.size()];
+        double[] eventWeight = new double[h.size()];
+        int kept = 0;
         for (int k = 0; k < h.size(); k++) {
             int item = h.item(k);
             if (user.notMe().contains(item) || user.notInterested().contains(item)) {
@@ -64,19 +65,37 @@ public final class WeightedHistory {
             if (!(w > 0)) {
                 continue;
             }
-            double[] sum = acc.computeIfAbsent(item, x -> new double[2]);
-            sum[0] += w;
-            if (w > sum[1]) {
-                sum[1] = w;
-                best.put(item, new byte[] {h.kind(k)});
+            keys[kept] = (long) item << 32 | k;
+            eventWeight[k] = w;
+            kept++;
+        }
+        java.util.Arrays.sort(keys, 0, kept);
+        int[] items = new int[kept];
+        double[] weights = new double[kept];
+        byte[] kinds = new byte[kept];
+        int distinct = 0;
+        double heaviest = 0;
+        for (int e = 0; e < kept; e++) {
+            int item = (int) (keys[e] >>> 32);
+            int k = (int) keys[e];
+            double w = eventWeight[k];
+            if (distinct == 0 || items[distinct - 1] != item) {
+                items[distinct] = item;
+                weights[distinct] = w;
+                kinds[distinct++] = h.kind(k);
+                heaviest = w;
+            } else {
+                weights[distinct - 1] += w;
+                if (w > heaviest) {
+                    heaviest = w;
+                    kinds[distinct - 1] = h.kind(k);
+                }
             }
         }
-        int[] items = acc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        double[] weights = new double[items.length];
-        byte[] kinds = new byte[items.length];
-        for (int k = 0; k < items.length; k++) {
-            weights[k] = acc.get(items[k])[0];
-            kinds[k] = best.get(items[k])[0];
+        if (distinct < kept) {
+            items = java.util.Arrays.copyOf(items, distinct);
+            weights = java.util.Arrays.copyOf(weights, distinct);
+            kinds = java.util.Arrays.copyOf(kinds, distinct);
         }
         return new WeightedHistory(items, weights, kinds);
     }
