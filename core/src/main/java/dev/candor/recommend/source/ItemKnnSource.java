@@ -1,5 +1,7 @@
 package dev.candor.recommend.source;
 
+import dev.candor.explain.Evidence;
+import dev.candor.explain.Reason;
 import dev.candor.profile.DecayPolicy;
 import dev.candor.recommend.Candidate;
 import dev.candor.recommend.CandidateSource;
@@ -13,9 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Item-based CF at request time: the subject's current evidence (so an event accepted now changes
- * the next answer) against the latest trained {@link ItemKnnModel}. Each candidate's reason names
- * the history items that point to it most, each with its exact contribution {@code w(h) · sim(h, j)}
- * (the rest summed, as for EASE and iALS, with which the blend merges it per history item).
+ * the next answer) against the latest trained {@link ItemKnnModel}. Each candidate's reason lists
+ * the history items that point to it, each with its exact contribution {@code w(h) · sim(h, j)}.
  */
 public final class ItemKnnSource implements CandidateSource {
     private final Supplier<ItemKnnModel> model;
@@ -61,17 +62,21 @@ public final class ItemKnnSource implements CandidateSource {
         List<int[]> ranked = TopK.of(scores, limit);
         List<Candidate> out = new ArrayList<>(ranked.size());
         for (int[] r : ranked) {
-            out.add(HistoryExplainer.candidate(r[0], contributions(r[0], h, m), h, catalog, decay));
+            out.add(new Candidate(r[0], explain(r[0], h, m)));
         }
         return out;
     }
 
-    /** {@return per history item, its share of item j's score: the item's weight times its similarity to j} */
-    private static double[] contributions(int j, WeightedHistory h, ItemKnnModel m) {
-        double[] out = new double[h.size()];
+    private Reason explain(int j, WeightedHistory h, ItemKnnModel m) {
+        List<Evidence> evidence = new ArrayList<>();
         for (int k = 0; k < h.size(); k++) {
-            out[k] = h.weight(k) * m.similarity(h.item(k), j);
+            double s = m.similarity(h.item(k), j);
+            if (s != 0) {
+                var item = catalog.item(h.item(k));
+                evidence.add(new Evidence(Evidence.Kind.ITEM, item.id().value(), item.title(),
+                        decay.kind(h.kind(k)).verb(), h.weight(k) * s));
+            }
         }
-        return out;
+        return new Reason.BecauseYouInteracted(evidence);
     }
 }
