@@ -229,7 +229,6 @@ public final class Training {
         return new double[] {(System.nanoTime() - t0) / 1e9, (CPU.getProcessCpuTime() - c0) / 1e9};
     }
 
-    /** Size of the reference {@code dgemm}. */
     /**
      * {@return seconds to invert EASE's whole penalized n × n Gram, untouched items included} (LAPACK
      * {@code dpotrf} + {@code dpotri}, as {@link EaseModel#fit} did before it left those items out): the
@@ -253,6 +252,7 @@ public final class Training {
         return s;
     }
 
+    /** Size of the reference {@code dgemm}. */
     static final int REF = 2000;
 
     /** {@return seconds of one REF × REF {@code dgemm} (C = A B) through the BLAS EASE and iALS use} */

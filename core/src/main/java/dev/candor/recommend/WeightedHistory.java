@@ -69,7 +69,7 @@ public final class WeightedHistory {
             eventWeight[k] = w;
             kept++;
         }
-        java.util.Arrays.sort(keys, 0, kept);
+        Arrays.sort(keys, 0, kept);
         int[] items = new int[kept];
         double[] weights = new double[kept];
         byte[] kinds = new byte[kept];
@@ -93,9 +93,9 @@ public final class WeightedHistory {
             }
         }
         if (distinct < kept) {
-            items = java.util.Arrays.copyOf(items, distinct);
-            weights = java.util.Arrays.copyOf(weights, distinct);
-            kinds = java.util.Arrays.copyOf(kinds, distinct);
+            items = Arrays.copyOf(items, distinct);
+            weights = Arrays.copyOf(weights, distinct);
+            kinds = Arrays.copyOf(kinds, distinct);
         }
         return new WeightedHistory(items, weights, kinds);
     }

@@ -55,29 +55,30 @@ public final class LinearBlend {
          */
         public ScoredItem explain() {
             List<Reason> rs = new ArrayList<>(shares.size());
-            boolean[] merged = new boolean[shares.size()];
+            boolean[] taken = new boolean[shares.size()];
             for (int a = 0; a < shares.size(); a++) {
-                if (merged[a]) {
+                if (taken[a]) {
                     continue;
                 }
-                Share s = shares.get(a);
-                var history = s.candidate().history();
-                List<Candidate> same = null;
-                double[] factors = null;
+                // this share and every later one whose candidate sums over the same history
+                List<Share> group = new ArrayList<>(2);
+                group.add(shares.get(a));
+                var history = shares.get(a).candidate().history();
                 for (int b = a + 1; history != null && b < shares.size(); b++) {
                     if (shares.get(b).candidate().history() == history) {
-                        if (same == null) {
-                            same = new ArrayList<>(2);
-                            same.add(s.candidate());
-                            factors = new double[shares.size() - a];
-                            factors[0] = s.factor();
-                        }
-                        factors[same.size()] = shares.get(b).factor();
-                        same.add(shares.get(b).candidate());
-                        merged[b] = true;
+                        group.add(shares.get(b));
+                        taken[b] = true;
                     }
                 }
-                rs.add(same == null ? s.candidate().reason().scaled(s.factor()) : Candidate.mergedReason(same, factors));
+                if (group.size() == 1) {
+                    rs.add(group.getFirst().candidate().reason().scaled(group.getFirst().factor()));
+                } else {
+                    double[] factors = new double[group.size()];
+                    for (int g = 0; g < factors.length; g++) {
+                        factors[g] = group.get(g).factor();
+                    }
+                    rs.add(Candidate.mergedReason(group.stream().map(Share::candidate).toList(), factors));
+                }
             }
             rs.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::kind));
             return new ScoredItem(item, rs);

@@ -82,8 +82,7 @@ final class TopK {
         private final int[] positions;
         private final double[] scores;
         private int size;
-        private boolean full; // k entries have been kept at some point, so worst is a k-th best score
-        double worst; // 0 until then: only positive scores enter (NaN never does)
+        double worst; // 0 until k entries have been kept: only positive scores enter (NaN never does)
 
         Kept(int[] order, int k) {
             this.order = order;
@@ -97,8 +96,7 @@ final class TopK {
         void add(int p, double s) {
             positions[size] = p;
             scores[size++] = s;
-            if (!full && size == k) { // exactly k so far: the bar is the lowest of them
-                full = true;
+            if (size == k) { // only the first k entries land here (after a cut, the next add passes k): the bar is their lowest
                 double low = scores[0];
                 for (int e = 1; e < size; e++) {
                     low = Math.min(low, scores[e]);
