@@ -154,11 +154,12 @@ public final class EaseModel {
         }
         intW info = new intW(0);
         LAPACK lapack = LAPACK.getInstance();
-        lapack.dpotrf("U", m, p, m, info);
+        int lda = Math.max(1, m); // LAPACK refuses a leading dimension of 0, even for an empty matrix (no item touched: B is all zero)
+        lapack.dpotrf("U", m, p, lda, info);
         if (info.val != 0) {
             throw new ArithmeticException("Cholesky factorization failed (dpotrf info " + info.val + ")");
         }
-        lapack.dpotri("U", m, p, m, info);
+        lapack.dpotri("U", m, p, lda, info);
         if (info.val != 0) {
             throw new ArithmeticException("inversion failed (dpotri info " + info.val + ")");
         }

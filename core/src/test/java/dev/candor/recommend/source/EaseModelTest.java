@@ -90,6 +90,19 @@ class EaseModelTest {
     }
 
     @Test
+    void aGramWithNothingInIt_givesAllZeroWeights() {
+        // a differentially private Gram can be clipped to nothing: no item is touched, nothing is inverted
+        for (int neighbours : new int[] {Integer.MAX_VALUE, 2}) {
+            EaseModel m = EaseModel.fit(new double[5 * 5], 5, 10, 0, neighbours);
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 5; j++) {
+                    assertThat(m.weight(i, j)).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
     void zeroDropout_isPlainEase_andDropoutRegularizesPopularItemsMore() {
         InteractionMatrix x = data();
         EaseModel ease = EaseModel.fit(x, 4);
