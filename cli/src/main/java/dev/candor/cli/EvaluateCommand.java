@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 /** {@code candor evaluate}: offline evaluation by the protocol of DESIGN §7. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate recommenders offline on an interaction file: the same folds and metric code for every algorithm.",
-                "Protocol strong (users split into folds; 80% fold-in / 20% targets per held-out user) or temporal (last 20% by time).",
+                "Protocol strong (users split into folds; 80%% fold-in / 20%% targets per held-out user) or temporal (last 20%% by time).",
                 "Algorithms: default (what candor serve recommends with: EASE + iALS blend), ease, ials, itemknn, content, popular;",
                 "default+mmr and default+calibrated add the MMR diversity or Steck calibration re-ranker (see diversity@20, miscalibration@20)."})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean tune;
 
     @Option(names = "--write-models", paramLabel = "FILE",
-            description = "With --tune: once the folds are measured, choose the values again on all users (on a validation split of 20 % "
+            description = "With --tune: once the folds are measured, choose the values again on all users (on a validation split of 20 %% "
                     + "of them) and write them to FILE, for candor serve --models FILE (docs/evaluation.md).")
     Path writeModels;
 
