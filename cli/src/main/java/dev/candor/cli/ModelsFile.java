@@ -64,7 +64,7 @@ final class ModelsFile {
         where.put("items", on.items());
         where.put("threshold", on.threshold());
         where.put("seed", on.seed());
-        where.put("objective", "mean of recall@20 and ndcg@100 on a validation split of 20 % of these users");
+        where.put("objective", "mean of recall@20 and ndcg@100 on a validation split of 20 % of these users (the blend weights: its mean over three such splits)");
         EngineConfig.Collaborative cf = chosen.cf();
         ObjectNode ease = root.putObject("ease");
         ease.put("lambda", cf.easeLambda());

@@ -53,6 +53,34 @@ class TunerTest {
     }
 
     @Test
+    void blendWeights_areTheBestMeanOverTheValidationSplits() {
+        Fold fold = Protocol.split(data(), Protocol.Settings.strong(3, 42)).getFirst();
+        EngineConfig.Collaborative models = EngineConfig.Collaborative.defaults().with(20, 0.25,
+                new IalsModel.Params(8, 5, 5.0, 1.0, 0, 42), PersonalizationPolicy.FULL_WEIGHTS);
+        List<Map<String, Double>> grid = Tuner.weightGrid();
+        double[] mean = new double[grid.size()];
+        java.util.Set<String> splits = new java.util.HashSet<>();
+        for (int s = 0; s < Tuner.WEIGHT_SPLITS; s++) {
+            Fold val = Tuner.validationFold(fold, 42 + s);
+            splits.add(java.util.Arrays.deepToString(val.targets()));
+            double[][] m = Tuner.blendMetrics(val, models, grid);
+            for (int v = 0; v < grid.size(); v++) {
+                mean[v] += Tuner.objective(m[v]) / Tuner.WEIGHT_SPLITS;
+            }
+        }
+        assertThat(splits).hasSize(Tuner.WEIGHT_SPLITS); // different users held out each time
+        Map<String, Double> chosen = Tuner.bestWeights(fold, 42, models, new java.util.HashMap<>(), line -> { });
+        int best = 0;
+        for (int v = 1; v < grid.size(); v++) {
+            if (mean[v] > mean[best]) {
+                best = v;
+            }
+        }
+        assertThat(chosen).isEqualTo(grid.get(best));
+        assertThat(mean[grid.indexOf(chosen)]).isCloseTo(java.util.Arrays.stream(mean).max().orElseThrow(), within(1e-12));
+    }
+
+    @Test
     void theValidationSplit_holdsOnlyTheFoldsTrainingUsers() {
         Fold fold = Protocol.split(data(), Protocol.Settings.strong(3, 42)).getFirst();
         Fold val = Tuner.validationFold(fold, 42);
