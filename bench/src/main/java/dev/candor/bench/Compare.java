@@ -59,7 +59,7 @@ public final class Compare {
                 .append(" cores, JDK ").append(Runtime.version().feature()).append(") by `bench/run compare`. Strong protocol, 5 folds, seed 42, ")
                 .append("threshold 4; mean ± std over folds. Hyper-parameters are chosen **per fold** on a validation split of that fold's ")
                 .append("training users (never its test users), by the mean of Recall@20 and NDCG@100: Candor's by `Tuner` (what ")
-                .append("`candor evaluate --tune` runs: EASE λ × dropout, iALS α × λ at ν = 0 and at ν = 1, item-kNN, then the blend weights), ")
+                .append("`candor evaluate --tune` runs: EASE λ × dropout, iALS α × λ at ν = 0 and at ν = 1, item-kNN, then the blend weights by their mean over three validation splits), ")
                 .append("and the factor-model peers' by the same kind of search on the same splits (RankSys iALS: the same α × λ grid as ")
                 .append("Candor's iALS at ν = 0; Spark ALS: the same α grid × five regParams); the neighbourhood peers use their documented ")
                 .append("defaults. Peers train on the training users **and** the held-out users' fold-in (they cannot score unseen users); ")
