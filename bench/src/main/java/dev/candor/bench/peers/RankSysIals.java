@@ -17,8 +17,14 @@ import java.util.stream.IntStream;
 import org.jooq.lambda.tuple.Tuple;
 import org.jooq.lambda.tuple.Tuple3;
 
-/** RankSys 0.4.3 iALS ({@code HKVFactorizer}: Hu, Koren &amp; Volinsky) on training + fold-in rows. */
+/**
+ * RankSys 0.4.3 iALS ({@code HKVFactorizer}: Hu, Koren &amp; Volinsky) on training + fold-in rows.
+ * Started from RankSys's own initial factors (uniform on [0, √(1/K))), drawn from a seeded generator
+ * instead of {@code Math.random()}, so that a fit, and the search over α and λ, repeat exactly.
+ */
 public final class RankSysIals implements Algorithm {
+    /** The initial factors' seed (the comparison's). */
+    static final long SEED = 42;
     private final int factors;
     private final int iterations;
     private final double lambda;
@@ -62,7 +68,10 @@ public final class RankSysIals implements Algorithm {
         InteractionMatrix all = PeerData.all(data);
         var prefs = data(all);
         double a = alpha;
-        Factorization<Integer, Integer> f = new HKVFactorizer<Integer, Integer>(lambda, x -> 1 + a * x, iterations).factorize(factors, prefs);
+        java.util.Random random = new java.util.Random(SEED);
+        double scale = Math.sqrt(1.0 / factors);
+        Factorization<Integer, Integer> f = new Factorization<>(prefs, prefs, factors, x -> scale * random.nextDouble());
+        new HKVFactorizer<Integer, Integer>(lambda, x -> 1 + a * x, iterations).factorize(f, prefs);
         int n = all.numItems();
         double[][] items = new double[n][];
         for (int j = 0; j < n; j++) {
