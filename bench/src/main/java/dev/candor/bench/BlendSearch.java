@@ -19,7 +19,7 @@ import java.util.Map;
  * and iALS hyper-parameters as the comparison chose them (read from {@code docs/benchmarks-SET.json}),
  * the blend-weight grid is scored on several validation splits of the fold's training users and on
  * the fold's test users, and the test objective of the weighting each selection rule picks is
- * printed: one split (what {@code Tuner} did), the mean over splits, and the best weighting on the
+ * printed: each split alone (the first is what {@code Tuner} used to do), the mean over splits, and the best weighting on the
  * test users (an oracle, only to show how much room there is). Usage:
  * {@code BlendSearch [data-dir] [splits] [sets…]}.
  */
@@ -39,7 +39,7 @@ public final class BlendSearch {
                     .get("results").get(0).get("params").get("per_fold");
             Dataset d = Compare.movieLens(data, set);
             List<Fold> folds = Protocol.split(d, Protocol.Settings.strong(5, 42));
-            double[][] rule = new double[4 + splits][folds.size() * 2];
+            double[][] rule = new double[3 + splits][folds.size() * 2];
             for (Fold f : folds) {
                 JsonNode p = perFold.get(f.index());
                 EngineConfig.Collaborative cf = EngineConfig.Collaborative.defaults().with(p.get("ease.lambda").asDouble(),
@@ -47,9 +47,10 @@ public final class BlendSearch {
                                 p.get("ials.alpha").asDouble(), p.get("ials.lambda").asDouble(), p.get("ials.nu").asDouble(), 42),
                         PersonalizationPolicy.FULL_WEIGHTS);
                 double[][] test = Tuner.blendMetrics(f, cf, grid);
+                List<Fold> vals = Tuner.validationSplits(f, 42, splits);
                 double[][] val = new double[splits][];
                 for (int s = 0; s < splits; s++) {
-                    val[s] = objectives(Tuner.blendMetrics(Tuner.validationFold(f, 42 + s), cf, grid));
+                    val[s] = objectives(Tuner.blendMetrics(vals.get(s), cf, grid));
                 }
                 double[] mean = new double[grid.size()];
                 for (int v = 0; v < grid.size(); v++) {
@@ -58,35 +59,33 @@ public final class BlendSearch {
                     }
                 }
                 int oracle = argmax(objectives(test));
-                int[] picks = new int[4 + splits];
-                picks[0] = argmax(val[0]);
-                picks[1] = argmax(mean);
-                picks[2] = oracle;
+                int[] picks = new int[3 + splits]; // the splits, the mean over them, the oracle, the old grid on the first split
                 for (int s = 0; s < splits; s++) {
-                    picks[3 + s] = argmax(val[s]);
+                    picks[s] = argmax(val[s]);
                 }
+                picks[splits] = argmax(mean);
+                picks[splits + 1] = oracle;
                 double[] tunerGrid = val[0].clone(); // Tuner's grid before 2026-12-04: iALS weights 0.5–3
                 for (int v = 0; v < grid.size(); v++) {
                     if (!OLD_IALS_WEIGHTS.contains(grid.get(v).get("ials"))) {
                         tunerGrid[v] = -1;
                     }
                 }
-                picks[3 + splits] = argmax(tunerGrid);
+                picks[splits + 2] = argmax(tunerGrid);
                 for (int r = 0; r < picks.length; r++) {
                     rule[r][f.index() * 2] = test[picks[r]][0];
                     rule[r][f.index() * 2 + 1] = test[picks[r]][3];
                 }
                 System.out.printf(Locale.ROOT, "%s fold %d: one split %s | mean of %d %s | oracle %s%n", set, f.index() + 1,
-                        label(grid.get(picks[0])), splits, label(grid.get(picks[1])), label(grid.get(oracle)));
+                        label(grid.get(picks[0])), splits, label(grid.get(picks[splits])), label(grid.get(oracle)));
             }
-            String[] names = new String[4 + splits];
-            names[3 + splits] = "one split, iALS 0.5–3";
-            names[0] = "one split (seed 42)";
-            names[1] = "mean of " + splits + " splits";
-            names[2] = "oracle (test)";
+            String[] names = new String[3 + splits];
             for (int s = 0; s < splits; s++) {
-                names[3 + s] = "split seed " + (42 + s);
+                names[s] = "one split, seed " + (42 + s);
             }
+            names[splits] = "mean of " + splits + " splits";
+            names[splits + 1] = "oracle (test)";
+            names[splits + 2] = "one split, iALS 0.5–3";
             for (int r = 0; r < names.length; r++) {
                 double rec = 0;
                 double ndcg = 0;

@@ -127,6 +127,18 @@ public final class Tuner {
         return grid;
     }
 
+    /**
+     * {@return {@code count} validation folds carved from {@code fold}'s training users, with seeds
+     * {@code seed}, {@code seed + 1}, …} The first is {@link #validationFold(Fold, long) validationFold(fold, seed)}.
+     */
+    public static List<Fold> validationSplits(Fold fold, long seed, int count) {
+        List<Fold> splits = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            splits.add(validationFold(fold, seed + k));
+        }
+        return splits;
+    }
+
     /** Carves the validation fold from {@code fold}'s training users. */
     public static Fold validationFold(Fold fold, long seed) {
         InteractionMatrix train = fold.data().train();
@@ -181,7 +193,8 @@ public final class Tuner {
 
     /** Tunes on the validation split of {@code fold}'s training users; {@code log} hears each point's result. */
     public static Tuned tune(Fold fold, long seed, Consumer<String> log) {
-        Fold val = validationFold(fold, seed);
+        List<Fold> splits = validationSplits(fold, seed, WEIGHT_SPLITS); // the models are chosen on the first
+        Fold val = splits.getFirst();
         Map<String, Double> seen = new LinkedHashMap<>();
         double bestLambda = Double.NaN;
         double bestDropout = 0;
@@ -220,7 +233,7 @@ public final class Tuner {
         }
         EngineConfig.Collaborative base = EngineConfig.Collaborative.defaults();
         EngineConfig.Collaborative models = base.with(bestLambda, bestDropout, bestIals, base.fullWeights());
-        Map<String, Double> weights = bestWeights(fold, seed, models, seen, log);
+        Map<String, Double> weights = bestWeights(splits, models, seen, log);
         return new Tuned(models.with(bestLambda, bestDropout, bestIals, weights), bestK, bestShrink, seen);
     }
 
@@ -243,22 +256,22 @@ public final class Tuner {
     }
 
     /**
-     * The blend-weight search: on each of {@value #WEIGHT_SPLITS} validation splits of {@code fold}'s
-     * training users (seeds {@code seed}, {@code seed + 1}, …; the first is the split the models'
-     * hyper-parameters were chosen on), the serving sources are fitted once, each validation user's
+     * The blend-weight search: on each validation split of {@code splits} (the {@value #WEIGHT_SPLITS}
+     * of {@link #validationSplits}, the first being the one the models' hyper-parameters were chosen
+     * on), the serving sources are fitted once, each validation user's
      * candidates computed once, and every weighting of {@link #weightGrid()} blended from them by
      * {@link LinearBlend} — the arithmetic {@code default} and {@code candor serve} use. The weighting
      * with the best mean objective over the splits wins.
      */
-    static Map<String, Double> bestWeights(Fold fold, long seed, EngineConfig.Collaborative models, Map<String, Double> seen,
+    static Map<String, Double> bestWeights(List<Fold> splits, EngineConfig.Collaborative models, Map<String, Double> seen,
                                            Consumer<String> log) {
         List<Map<String, Double>> grid = weightGrid();
         double[][] mean = new double[grid.size()][Evaluator.METRICS.size()];
-        for (int split = 0; split < WEIGHT_SPLITS; split++) {
-            double[][] metrics = blendMetrics(validationFold(fold, seed + split), models, grid);
+        for (Fold split : splits) {
+            double[][] metrics = blendMetrics(split, models, grid);
             for (int v = 0; v < grid.size(); v++) {
                 for (int m = 0; m < metrics[v].length; m++) {
-                    mean[v][m] += metrics[v][m] / WEIGHT_SPLITS;
+                    mean[v][m] += metrics[v][m] / splits.size();
                 }
             }
         }
@@ -270,7 +283,7 @@ public final class Tuner {
             String key = String.format(Locale.ROOT, "default weights ials=%s popular=%s content=%s", w.get("ials"), w.get("popular"), w.get("content"));
             seen.put(key, r);
             log.accept(String.format(Locale.ROOT, "validation (mean of %d splits) %-56s recall@20 %.4f ndcg@100 %.4f objective %.4f",
-                    WEIGHT_SPLITS, key, mean[v][0], mean[v][3], r));
+                    splits.size(), key, mean[v][0], mean[v][3], r));
             if (r > bestScore) {
                 bestScore = r;
                 best = w;

@@ -60,8 +60,9 @@ class TunerTest {
         List<Map<String, Double>> grid = Tuner.weightGrid();
         double[] mean = new double[grid.size()];
         java.util.Set<String> splits = new java.util.HashSet<>();
-        for (int s = 0; s < Tuner.WEIGHT_SPLITS; s++) {
-            Fold val = Tuner.validationFold(fold, 42 + s);
+        List<Fold> vals = Tuner.validationSplits(fold, 42, Tuner.WEIGHT_SPLITS);
+        assertThat(Tuner.validationFold(fold, 42).targets()).isDeepEqualTo(vals.getFirst().targets()); // the models' split comes first
+        for (Fold val : vals) {
             splits.add(java.util.Arrays.deepToString(val.targets()));
             double[][] m = Tuner.blendMetrics(val, models, grid);
             for (int v = 0; v < grid.size(); v++) {
@@ -69,7 +70,7 @@ class TunerTest {
             }
         }
         assertThat(splits).hasSize(Tuner.WEIGHT_SPLITS); // different users held out each time
-        Map<String, Double> chosen = Tuner.bestWeights(fold, 42, models, new java.util.HashMap<>(), line -> { });
+        Map<String, Double> chosen = Tuner.bestWeights(vals, models, new java.util.HashMap<>(), line -> { });
         int best = 0;
         for (int v = 1; v < grid.size(); v++) {
             if (mean[v] > mean[best]) {
